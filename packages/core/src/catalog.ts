@@ -1,0 +1,127 @@
+/** Input modalities a model accepts. */
+export type ModelInput = "text" | "image";
+
+/**
+ * How a model thinks: `none` never emits reasoning; `always` always does; `hybrid` is switched by
+ * `enable_thinking`, with `defaultOn` telling what the model does when the request says nothing.
+ */
+export type ThinkingMode =
+  | { readonly kind: "none" }
+  | { readonly kind: "always" }
+  | { readonly kind: "hybrid"; readonly defaultOn: boolean };
+
+/** What qwenkit knows about a model. */
+export interface ModelInfo {
+  /** Model id as DashScope spells it (case-sensitive). */
+  readonly id: string;
+  readonly input: readonly ModelInput[];
+  readonly contextWindow: number;
+  readonly maxOutputTokens: number;
+  readonly thinking: ThinkingMode;
+  readonly notes: string;
+}
+
+/**
+ * The bundled catalog (advice, not a gate: any model id works). Thinking modes are qwenkit's
+ * reading of the Model Studio model pages; context and output limits are the documented ones.
+ */
+export const CATALOG = [
+  {
+    id: "qwen3.5-plus",
+    input: ["text", "image"],
+    contextWindow: 1_000_000,
+    maxOutputTokens: 65_536,
+    thinking: { kind: "hybrid", defaultOn: true },
+    notes: "Default model",
+  },
+  {
+    id: "qwen3.6-plus",
+    input: ["text", "image"],
+    contextWindow: 1_000_000,
+    maxOutputTokens: 65_536,
+    thinking: { kind: "hybrid", defaultOn: true },
+    notes: "Standard endpoint recommended (the Coding Plan may reject it)",
+  },
+  {
+    id: "qwen3-max-2026-01-23",
+    input: ["text"],
+    contextWindow: 262_144,
+    maxOutputTokens: 65_536,
+    thinking: { kind: "hybrid", defaultOn: false },
+    notes: "Qwen Max family",
+  },
+  {
+    id: "qwen3-coder-next",
+    input: ["text"],
+    contextWindow: 262_144,
+    maxOutputTokens: 65_536,
+    thinking: { kind: "none" },
+    notes: "Coding",
+  },
+  {
+    id: "qwen3-coder-plus",
+    input: ["text"],
+    contextWindow: 1_000_000,
+    maxOutputTokens: 65_536,
+    thinking: { kind: "none" },
+    notes: "Coding",
+  },
+  {
+    id: "MiniMax-M2.5",
+    input: ["text"],
+    contextWindow: 1_000_000,
+    maxOutputTokens: 65_536,
+    thinking: { kind: "always" },
+    notes: "Reasoning enabled",
+  },
+  {
+    id: "glm-5",
+    input: ["text"],
+    contextWindow: 202_752,
+    maxOutputTokens: 16_384,
+    thinking: { kind: "hybrid", defaultOn: true },
+    notes: "GLM",
+  },
+  {
+    id: "glm-4.7",
+    input: ["text"],
+    contextWindow: 202_752,
+    maxOutputTokens: 16_384,
+    thinking: { kind: "hybrid", defaultOn: true },
+    notes: "GLM",
+  },
+  {
+    id: "kimi-k2.5",
+    input: ["text", "image"],
+    contextWindow: 262_144,
+    maxOutputTokens: 32_768,
+    thinking: { kind: "hybrid", defaultOn: true },
+    notes: "Moonshot AI via Alibaba",
+  },
+] as const satisfies readonly ModelInfo[];
+
+/** A model id in the bundled catalog. */
+export type CatalogModelId = (typeof CATALOG)[number]["id"];
+
+/** Limits assumed for a model outside the catalog. */
+export const UNKNOWN_MODEL_DEFAULTS = {
+  input: ["text"],
+  contextWindow: 262_144,
+  maxOutputTokens: 65_536,
+  thinking: { kind: "none" },
+} as const satisfies Omit<ModelInfo, "id" | "notes">;
+
+/** The default model ref. */
+export const DEFAULT_MODEL_REF = "qwen/qwen3.5-plus";
+
+/** Models the Coding Plan serves (Model Studio's list of March 2026). */
+export const CODING_PLAN_MODELS = [
+  "qwen3.5-plus",
+  "qwen3-max-2026-01-23",
+  "qwen3-coder-next",
+  "qwen3-coder-plus",
+  "glm-5",
+  "glm-4.7",
+  "kimi-k2.5",
+  "MiniMax-M2.5",
+] as const satisfies readonly CatalogModelId[];

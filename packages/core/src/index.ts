@@ -1,0 +1,3 @@
+export * from "./auth-choices.js";
+export * from "./catalog.js";
+export * from "./endpoints.js";

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Totals the vitest JSON reports that `pnpm test` leaves in every workspace package and prints
+// the closing `N passed, N failed` line CI reads. A package whose report is missing (its vitest
+// crashed or never ran) counts as a failure, so a broken run can never look green.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let missing = 0;
+for (const group of ["packages", "apps"]) {
+  for (const name of readdirSync(join(root, group))) {
+    const dir = join(root, group, name);
+    if (!existsSync(join(dir, "package.json"))) continue;
+    const report = join(dir, ".vitest-report.json");
+    if (!existsSync(report)) {
+      console.log(`${group}/${name}: no test report`);
+      missing++;
+      continue;
+    }
+    const r = JSON.parse(readFileSync(report, "utf8"));
+    const pending = r.numPendingTests + r.numTodoTests;
+    console.log(
+      `${group}/${name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${pending} skipped`,
+    );
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+    skipped += pending;
+  }
+}
+console.log(`${passed} passed, ${failed + missing} failed, ${skipped} skipped`);
+process.exitCode = failed + missing > 0 || passed === 0 ? 1 : 0;

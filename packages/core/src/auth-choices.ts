@@ -1,4 +1,7 @@
-import type { CodingRegion, StandardRegion } from "./endpoints.js";
+import { ENDPOINTS, type Endpoint } from "./endpoints.js";
+
+type StandardEndpoint = Extract<Endpoint, { readonly plan: "standard" }>;
+type CodingEndpoint = Extract<Endpoint, { readonly plan: "coding" }>;
 
 /**
  * The onboarding auth choices. Each selects a plan and a region, hence an endpoint. The legacy
@@ -11,6 +14,7 @@ export const AUTH_CHOICES = [
     plan: "standard",
     region: "china",
     label: "Standard (pay-as-you-go), China",
+    endpoint: ENDPOINTS[0],
   },
   {
     id: "qwen-standard-api-key",
@@ -18,6 +22,7 @@ export const AUTH_CHOICES = [
     plan: "standard",
     region: "global",
     label: "Standard (pay-as-you-go), Global/Intl",
+    endpoint: ENDPOINTS[1],
   },
   {
     id: "qwen-api-key-cn",
@@ -25,6 +30,7 @@ export const AUTH_CHOICES = [
     plan: "coding",
     region: "china",
     label: "Coding Plan (subscription), China",
+    endpoint: ENDPOINTS[2],
   },
   {
     id: "qwen-api-key",
@@ -32,24 +38,27 @@ export const AUTH_CHOICES = [
     plan: "coding",
     region: "global",
     label: "Coding Plan (subscription), Global/Intl",
+    endpoint: ENDPOINTS[3],
   },
 ] as const satisfies readonly AuthChoiceSpec[];
 
-/** One row of {@link AUTH_CHOICES}. */
+/** One row of {@link AUTH_CHOICES}: an auth choice, its legacy id, and the endpoint it selects. */
 export type AuthChoiceSpec =
   | {
       readonly id: string;
       readonly legacyId: string;
       readonly plan: "standard";
-      readonly region: StandardRegion;
+      readonly region: StandardEndpoint["region"];
       readonly label: string;
+      readonly endpoint: StandardEndpoint;
     }
   | {
       readonly id: string;
       readonly legacyId: string;
       readonly plan: "coding";
-      readonly region: CodingRegion;
+      readonly region: CodingEndpoint["region"];
       readonly label: string;
+      readonly endpoint: CodingEndpoint;
     };
 
 /** A canonical auth choice id. */

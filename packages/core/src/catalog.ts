@@ -125,3 +125,28 @@ export const CODING_PLAN_MODELS = [
   "kimi-k2.5",
   "MiniMax-M2.5",
 ] as const satisfies readonly CatalogModelId[];
+
+/**
+ * What qwenkit knows about a model: its catalog entry (`known: true`), or
+ * {@link UNKNOWN_MODEL_DEFAULTS} under the given id (`known: false`). Lookup is case-sensitive,
+ * like DashScope's model ids. Takes a model id, not a ref (use `parseModelRef` first).
+ */
+export function modelInfo(modelId: string): ModelInfo & { readonly known: boolean } {
+  const entry = CATALOG.find((model) => model.id === modelId);
+  if (entry) return { ...entry, known: true };
+  return {
+    ...UNKNOWN_MODEL_DEFAULTS,
+    id: modelId,
+    notes: "Not in the bundled catalog; default limits assumed",
+    known: false,
+  };
+}
+
+/**
+ * Whether the Coding Plan serves a model, by its id (case-sensitive).
+ *
+ * @param list - the plan's model list; defaults to {@link CODING_PLAN_MODELS}
+ */
+export function isCodingPlanModel(modelId: string, list: readonly string[] = CODING_PLAN_MODELS): boolean {
+  return list.includes(modelId);
+}

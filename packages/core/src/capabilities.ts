@@ -1,0 +1,88 @@
+import { matchNativeEndpoint } from "./base-url.js";
+import type { Plan } from "./endpoints.js";
+import { optionalBoolean, optionalRecord } from "./validate.js";
+
+/**
+ * How requests to an endpoint must be shaped. Decided by the base URL alone, never by the
+ * provider id: every id that points at a native DashScope host gets the native behaviour.
+ */
+export interface EndpointCapabilities {
+  /** The base URL is a native DashScope host. */
+  readonly native: boolean;
+  /** Send `stream_options: { include_usage: true }` when streaming (native hosts send no usage otherwise). */
+  readonly streamingUsage: boolean;
+  /** The `developer` role is accepted; when false, send it as `system`. */
+  readonly developerRole: boolean;
+  /** The field for the output limit; DashScope is retiring `max_tokens`. */
+  readonly maxTokensField: "max_tokens" | "max_completion_tokens";
+  /** `dashscope`: top-level `enable_thinking` / `thinking_budget`; `openai`: `reasoning_effort`. */
+  readonly thinkingParams: "dashscope" | "openai";
+  /** `tools: []` is rejected, so omit empty tools. */
+  readonly rejectsEmptyTools: boolean;
+  /** Non-streaming calls may think; when false, hybrid models need `enable_thinking: false` without streaming. */
+  readonly nonStreamingThinking: boolean;
+  /** `response_format: json_object` works together with thinking. */
+  readonly jsonModeWithThinking: boolean;
+  /** `GET /models` exists (Standard hosts and custom URLs; not Coding Plan hosts). */
+  readonly modelsEndpoint: boolean;
+}
+
+/** Capabilities of the native DashScope hosts, by plan. */
+export const NATIVE_CAPABILITIES: Readonly<Record<Plan, EndpointCapabilities>> = {
+  standard: {
+    native: true,
+    streamingUsage: true,
+    developerRole: false,
+    maxTokensField: "max_completion_tokens",
+    thinkingParams: "dashscope",
+    rejectsEmptyTools: true,
+    nonStreamingThinking: false,
+    jsonModeWithThinking: false,
+    modelsEndpoint: true,
+  },
+  coding: {
+    native: true,
+    streamingUsage: true,
+    developerRole: false,
+    maxTokensField: "max_completion_tokens",
+    thinkingParams: "dashscope",
+    rejectsEmptyTools: true,
+    nonStreamingThinking: false,
+    jsonModeWithThinking: false,
+    modelsEndpoint: false,
+  },
+};
+
+/** Capabilities assumed for any other base URL: plain OpenAI-compatible behaviour. */
+export const CUSTOM_CAPABILITIES: EndpointCapabilities = {
+  native: false,
+  streamingUsage: false,
+  developerRole: true,
+  maxTokensField: "max_tokens",
+  thinkingParams: "openai",
+  rejectsEmptyTools: false,
+  nonStreamingThinking: true,
+  jsonModeWithThinking: true,
+  modelsEndpoint: true,
+};
+
+/**
+ * The capabilities of the endpoint at `baseUrl`: {@link NATIVE_CAPABILITIES} when it is a native
+ * DashScope host (see `matchNativeEndpoint`), else {@link CUSTOM_CAPABILITIES}. An explicit
+ * `streamingUsage` (on or off) wins over the detected value. Never throws for a string URL; a URL
+ * that does not parse is treated as custom.
+ *
+ * @throws {@link QwenConfigError} `invalid-option` when `overrides` or its `streamingUsage` has the wrong type.
+ */
+export function capabilitiesForBaseUrl(
+  baseUrl: string,
+  overrides?: { readonly streamingUsage?: boolean },
+): EndpointCapabilities {
+  const streamingUsage = optionalBoolean(
+    optionalRecord(overrides, "overrides")?.streamingUsage,
+    "streamingUsage",
+  );
+  const endpoint = matchNativeEndpoint(baseUrl);
+  const detected = endpoint ? NATIVE_CAPABILITIES[endpoint.plan] : CUSTOM_CAPABILITIES;
+  return { ...detected, streamingUsage: streamingUsage ?? detected.streamingUsage };
+}

@@ -1,0 +1,60 @@
+import { QwenConfigError, quoteInput } from "./errors.js";
+import { normalizeProviderId, QWEN_PROVIDER_ID } from "./provider-id.js";
+
+/** A parsed model reference: always provider `qwen`, with the model id as DashScope spells it. */
+export interface ModelRef {
+  readonly provider: "qwen";
+  /** Case preserved (`MiniMax-M2.5`): DashScope model ids are case-sensitive. */
+  readonly modelId: string;
+  /** The canonical ref, `qwen/<modelId>`. */
+  readonly ref: `qwen/${string}`;
+}
+
+const FORBIDDEN_IN_ID = /[\s\p{Cc}]/u;
+
+function invalid(input: string, reason: string): QwenConfigError {
+  return new QwenConfigError(
+    "invalid-model-ref",
+    `Invalid model ref ${quoteInput(input)}: ${reason}.`,
+    'Use "qwen/<model id>" or a bare model id, e.g. "qwen/qwen3.5-plus".',
+  );
+}
+
+/**
+ * Parses a model ref: `qwen/<id>`, an alias prefix (`modelstudio/<id>`, `qwencloud/<id>`,
+ * `dashscope/<id>`, any case) or a bare `<id>`. Whitespace around the ref and around the `/` is
+ * ignored; the id's case is preserved. Everything after the first `/` is the id.
+ * Round trip: `parseModelRef(parseModelRef(x).ref)` equals `parseModelRef(x)`.
+ *
+ * @throws {@link QwenConfigError} `invalid-model-ref` (empty, `qwen/` with no id, whitespace or
+ * control characters in the id) or `foreign-model-ref` (the prefix names another provider).
+ * @example parseModelRef("ModelStudio/MiniMax-M2.5").ref // "qwen/MiniMax-M2.5"
+ */
+export function parseModelRef(input: string): ModelRef {
+  if (typeof input !== "string") {
+    throw new QwenConfigError(
+      "invalid-model-ref",
+      `Invalid model ref: expected a string, got ${input === null ? "null" : typeof input}.`,
+      'Pass the model as a string, e.g. "qwen/qwen3.5-plus".',
+    );
+  }
+  const trimmed = input.trim();
+  if (trimmed === "") throw invalid(input, "it is empty");
+  const slash = trimmed.indexOf("/");
+  const prefix = slash === -1 ? undefined : trimmed.slice(0, slash).trim();
+  const modelId = slash === -1 ? trimmed : trimmed.slice(slash + 1).trim();
+  if (prefix !== undefined) {
+    if (prefix === "") throw invalid(input, "the provider before the / is missing");
+    if (normalizeProviderId(prefix) === undefined) {
+      throw new QwenConfigError(
+        "foreign-model-ref",
+        `Model ref ${quoteInput(input)} names the provider ${quoteInput(prefix)}, not qwen.`,
+        `Configure that model with the ${quoteInput(prefix)} provider, or pick a Qwen model such as "qwen/qwen3.5-plus".`,
+      );
+    }
+  }
+  if (modelId === "") throw invalid(input, "the model id is missing");
+  if (FORBIDDEN_IN_ID.test(modelId))
+    throw invalid(input, "the model id contains whitespace or control characters");
+  return { provider: QWEN_PROVIDER_ID, modelId, ref: `${QWEN_PROVIDER_ID}/${modelId}` };
+}

@@ -1,0 +1,261 @@
+import type { ApiKey } from "./api-key.js";
+import { resolveAuthChoice } from "./auth-choice.js";
+import type { AUTH_CHOICES, AuthChoice } from "./auth-choices.js";
+import { checkTransportSecurity, matchNativeEndpoint, normalizeBaseUrl } from "./base-url.js";
+import { capabilitiesForBaseUrl, type EndpointCapabilities } from "./capabilities.js";
+import {
+  CODING_PLAN_MODELS,
+  DEFAULT_MODEL_REF,
+  isCodingPlanModel,
+  type ModelInfo,
+  modelInfo,
+} from "./catalog.js";
+import { ENDPOINTS, type Plan, type Region } from "./endpoints.js";
+import {
+  type ApiKeyLookup,
+  describeKeySource,
+  type KeySource,
+  lookUpApiKey,
+  missingApiKeyError,
+  type ResolvedApiKey,
+} from "./env.js";
+import { QwenConfigError, quoteInput, redactError } from "./errors.js";
+import { type ModelRef, parseModelRef } from "./model-ref.js";
+import { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
+import { normalizeProviderId, QWEN_PROVIDER_ALIASES } from "./provider-id.js";
+import { isRecord, nonBlank, optionalBoolean, optionalString, optionalStringArray } from "./validate.js";
+import {
+  authChoiceOverriddenWarning,
+  keyPlanMismatchWarning,
+  modelNotInPlanWarning,
+  type QwenWarning,
+  unrecognizedKeyFormatWarning,
+} from "./warnings.js";
+
+/** Options of {@link resolveQwenConfig}. Blank strings count as not given, like empty env vars. */
+export interface ResolveQwenConfigOptions extends ApiKeyLookup {
+  /** `qwen` (default) or an alias. A gateway with its own id (`bailian`) leaves this out and passes `baseUrl`. */
+  readonly providerId?: string;
+  /** A canonical or legacy auth choice id; selects plan, region and endpoint. */
+  readonly authChoice?: string;
+  /** A custom base URL; overrides the config's and the auth choice's endpoint. */
+  readonly baseUrl?: string;
+  /** A model ref; default: the config's `agents.defaults.model.primary`, then `qwen/qwen3.5-plus`. */
+  readonly model?: string;
+  /** An OpenClaw-style config object (see `readOpenClawConfig`). */
+  readonly config?: unknown;
+  /** Permit plain `http://` to a non-loopback host (the key travels unencrypted). Default: false. */
+  readonly allowInsecureHttp?: boolean;
+  /** Streaming usage on or off for this model; wins over the config and over detection. */
+  readonly streamingUsage?: boolean;
+  /** The Coding Plan model list for the `model-not-in-plan` warning; default {@link CODING_PLAN_MODELS}. */
+  readonly codingPlanModels?: readonly string[];
+}
+
+/**
+ * Where the base URL came from: the `baseUrl` option (`base-url`), the config (`config`), the
+ * auth choice (`auth-choice`), the key's prefix (`key-prefix`) or the default (`default`).
+ */
+export type EndpointSource = "auth-choice" | "base-url" | "config" | "key-prefix" | "default";
+
+/** The endpoint requests go to. */
+export interface ResolvedEndpoint {
+  /** Normalized base URL (no trailing slash). */
+  readonly baseUrl: string;
+  /** Whether it is a native DashScope host. */
+  readonly native: boolean;
+  /** The plan of the native host; `undefined` for a custom, non-native URL. */
+  readonly plan: Plan | undefined;
+  /** The region of the native host; `undefined` for a custom, non-native URL. */
+  readonly region: Region | undefined;
+  readonly source: EndpointSource;
+}
+
+/** Everything a client needs to call Model Studio. Safe to log: the key shows masked. */
+export interface ResolvedQwenConfig {
+  readonly providerId: "qwen";
+  /** The canonical auth choice, when one was given. */
+  readonly authChoice: AuthChoice | undefined;
+  readonly endpoint: ResolvedEndpoint;
+  /** The key; `apiKey.reveal()` is the only way to read it. */
+  readonly apiKey: ApiKey;
+  readonly keySource: KeySource;
+  readonly model: ModelRef & { readonly info: ModelInfo & { readonly known: boolean } };
+  readonly capabilities: EndpointCapabilities;
+  readonly warnings: readonly QwenWarning[];
+}
+
+const [, STANDARD_GLOBAL, , CODING_GLOBAL] = ENDPOINTS;
+const CONFIG_MODEL_PATH = "config.agents.defaults.model.primary";
+// Shorter keys would match by accident; real keys are over thirty characters.
+const MIN_KEY_LENGTH_FOR_LEAK_CHECK = 8;
+
+function checkProviderId(providerId: string | undefined): void {
+  if (providerId === undefined || normalizeProviderId(providerId) !== undefined) return;
+  throw new QwenConfigError(
+    "unknown-provider-id",
+    `Unknown provider id ${quoteInput(providerId)}; qwenkit serves "qwen" and its aliases ${QWEN_PROVIDER_ALIASES.join(", ")}.`,
+    "For a gateway's own provider id (e.g. bailian), leave providerId out and pass baseUrl; capabilities follow the URL.",
+  );
+}
+
+function selectEndpoint(
+  baseUrlOption: string | undefined,
+  settings: OpenClawQwenSettings,
+  choice: (typeof AUTH_CHOICES)[number] | undefined,
+  keyPlan: Plan | undefined,
+  warnings: QwenWarning[],
+): ResolvedEndpoint {
+  const custom =
+    baseUrlOption !== undefined
+      ? { baseUrl: normalizeBaseUrl(baseUrlOption), source: "base-url" as const }
+      : settings.baseUrl !== undefined
+        ? { baseUrl: settings.baseUrl, source: "config" as const }
+        : undefined;
+  if (custom) {
+    if (choice && custom.baseUrl !== choice.endpoint.baseUrl) {
+      const from = custom.source === "base-url" ? "option" : "config";
+      warnings.push(authChoiceOverriddenWarning(choice.id, choice.endpoint.baseUrl, custom.baseUrl, from));
+    }
+    const native = matchNativeEndpoint(custom.baseUrl);
+    return { ...custom, native: native !== undefined, plan: native?.plan, region: native?.region };
+  }
+  const [endpoint, source] = choice
+    ? [choice.endpoint, "auth-choice" as const]
+    : keyPlan === "coding"
+      ? [CODING_GLOBAL, "key-prefix" as const]
+      : keyPlan === "standard"
+        ? [STANDARD_GLOBAL, "key-prefix" as const]
+        : [STANDARD_GLOBAL, "default" as const];
+  return { baseUrl: endpoint.baseUrl, native: true, plan: endpoint.plan, region: endpoint.region, source };
+}
+
+function selectModel(option: string | undefined, configModel: string | undefined): ModelRef {
+  if (option !== undefined) return parseModelRef(option);
+  if (configModel === undefined) return parseModelRef(DEFAULT_MODEL_REF);
+  try {
+    return parseModelRef(configModel);
+  } catch (error) {
+    if (!(error instanceof QwenConfigError)) throw error;
+    // OpenClaw's primary model is gateway-wide and may well belong to another provider.
+    if (error.kind === "foreign-model-ref") return parseModelRef(DEFAULT_MODEL_REF);
+    throw new QwenConfigError(error.kind, `${CONFIG_MODEL_PATH}: ${error.message}`, error.hint, {
+      cause: error,
+    });
+  }
+}
+
+function keyWarnings(key: ResolvedApiKey, endpoint: ResolvedEndpoint): QwenWarning[] {
+  const keyPlan = key.apiKey.plan;
+  const description = `${describeKeySource(key.source)} (${key.apiKey.masked})`;
+  if (keyPlan === undefined) return [unrecognizedKeyFormatWarning(description)];
+  if (endpoint.plan !== undefined && endpoint.plan !== keyPlan) {
+    return [keyPlanMismatchWarning(keyPlan, endpoint.plan, description, endpoint.baseUrl)];
+  }
+  return [];
+}
+
+function refuseKeyInPlainSight(raw: string, endpoint: ResolvedEndpoint, model: ModelRef): void {
+  if (raw.length < MIN_KEY_LENGTH_FOR_LEAK_CHECK) return;
+  const lowered = raw.toLowerCase();
+  const field = endpoint.baseUrl.toLowerCase().includes(lowered)
+    ? "base URL"
+    : model.modelId.toLowerCase().includes(lowered)
+      ? "model"
+      : undefined;
+  if (field === undefined) return;
+  throw new QwenConfigError(
+    "invalid-option",
+    `The API key appears in the ${field}; refusing to use it there, where it would be logged.`,
+    `Pass the key as apiKey (or QWEN_API_KEY) and a real ${field} instead.`,
+  );
+}
+
+function resolveWithKey(
+  options: ResolveQwenConfigOptions,
+  key: ResolvedApiKey | undefined,
+  missingKey: () => QwenConfigError,
+): ResolvedQwenConfig {
+  checkProviderId(nonBlank(optionalString(options.providerId, "providerId")));
+  const authChoice = nonBlank(optionalString(options.authChoice, "authChoice"));
+  const baseUrl = nonBlank(optionalString(options.baseUrl, "baseUrl"));
+  const modelOption = nonBlank(optionalString(options.model, "model"));
+  const allowInsecureHttp = optionalBoolean(options.allowInsecureHttp, "allowInsecureHttp") ?? false;
+  const streamingUsage = optionalBoolean(options.streamingUsage, "streamingUsage");
+  const codingPlanModels =
+    optionalStringArray(options.codingPlanModels, "codingPlanModels") ?? CODING_PLAN_MODELS;
+  const settings = readOpenClawConfig(options.config);
+
+  const warnings: QwenWarning[] = [];
+  const choice = authChoice === undefined ? undefined : resolveAuthChoice(authChoice);
+  if (choice?.warning) warnings.push(choice.warning);
+  const endpoint = selectEndpoint(baseUrl, settings, choice?.choice, key?.apiKey.plan, warnings);
+  const insecure = checkTransportSecurity(endpoint.baseUrl, allowInsecureHttp);
+  if (insecure) warnings.push(insecure);
+  const model = selectModel(modelOption, settings.model);
+  if (key === undefined) throw missingKey();
+  refuseKeyInPlainSight(key.apiKey.reveal(), endpoint, model);
+  warnings.push(...keyWarnings(key, endpoint));
+  if (
+    endpoint.plan === "coding" &&
+    endpoint.region !== undefined &&
+    !isCodingPlanModel(model.modelId, codingPlanModels)
+  ) {
+    warnings.push(modelNotInPlanWarning(model.modelId, endpoint.region === "china" ? "china" : "global"));
+  }
+
+  const configStreamingUsage =
+    settings.streamingUsage && Object.hasOwn(settings.streamingUsage, model.modelId)
+      ? settings.streamingUsage[model.modelId]
+      : undefined;
+  return {
+    providerId: "qwen",
+    authChoice: choice?.choice.id,
+    endpoint,
+    apiKey: key.apiKey,
+    keySource: key.source,
+    model: { ...model, info: modelInfo(model.modelId) },
+    capabilities: capabilitiesForBaseUrl(endpoint.baseUrl, {
+      streamingUsage: streamingUsage ?? configStreamingUsage,
+    }),
+    warnings,
+  };
+}
+
+/**
+ * Resolves everything needed to call Model Studio, before any request: endpoint (base URL, plan,
+ * region), API key and its source, model and its catalog info, endpoint capabilities, and
+ * warnings (deprecated auth choice, key/plan mismatch, model outside the Coding Plan, …).
+ *
+ * Precedence: base URL from `baseUrl` > config `models.providers.<qwen|alias>.baseUrl` >
+ * `authChoice` > the key's prefix (`sk-sp-` → Coding Plan Global, other `sk-` → Standard Global)
+ * > Standard Global. Key from `apiKey` > `QWEN_API_KEY` > `MODELSTUDIO_API_KEY` >
+ * `DASHSCOPE_API_KEY` > the same variables in each of `envFiles`. Model from `model` > config
+ * `agents.defaults.model.primary` (ignored when it names another provider) > `qwen/qwen3.5-plus`.
+ * Streaming usage from `streamingUsage` > config per-model setting > detection by base URL.
+ * `env` defaults to `process.env`; env files are read only when passed.
+ *
+ * @throws {@link QwenConfigError} of any kind; never with the key in it.
+ * @example
+ * const resolved = resolveQwenConfig({ authChoice: "qwen-standard-api-key", env: { QWEN_API_KEY: "sk-…" } });
+ * resolved.endpoint.baseUrl; // "https://dashscope-intl.aliyuncs.com/compatible-mode/v1"
+ */
+export function resolveQwenConfig(options: ResolveQwenConfigOptions = {}): ResolvedQwenConfig {
+  if (!isRecord(options)) {
+    throw new QwenConfigError(
+      "invalid-option",
+      "resolveQwenConfig options must be an object.",
+      "Pass an options object, or nothing.",
+    );
+  }
+  const lookup = lookUpApiKey(options);
+  const key = lookup.found;
+  try {
+    return resolveWithKey(options, key, () => missingApiKeyError(lookup));
+  } catch (error) {
+    // Errors may quote user input, and a key can end up in the wrong field by mistake.
+    if (key && error instanceof QwenConfigError)
+      throw redactError(error, key.apiKey.reveal(), key.apiKey.masked);
+    throw error;
+  }
+}

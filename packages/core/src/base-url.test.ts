@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkTransportSecurity, isLoopbackHost, matchNativeEndpoint, normalizeBaseUrl } from "./base-url.js";
 import { ENDPOINTS } from "./endpoints.js";
-import { QwenConfigError } from "./errors.js";
-
-function errorOf(run: () => unknown): QwenConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof QwenConfigError) return error;
-    throw error;
-  }
-  throw new Error("expected a QwenConfigError");
-}
+import { errorOf } from "./test-utils/error-of.js";
 
 describe("normalizeBaseUrl", () => {
   it.each([

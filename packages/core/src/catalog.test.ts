@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOG, CODING_PLAN_MODELS, DEFAULT_MODEL_REF } from "./catalog.js";
+import { CATALOG, CODING_PLAN_MODELS, DEFAULT_MODEL_REF, isCodingPlanModel, modelInfo } from "./catalog.js";
 
 describe("bundled catalog", () => {
   it.each([
@@ -38,5 +38,46 @@ describe("bundled catalog", () => {
         "MiniMax-M2.5",
       ].sort(),
     );
+  });
+});
+
+describe("modelInfo", () => {
+  it("returns the catalog entry for a known id", () => {
+    expect(modelInfo("glm-5")).toMatchObject({
+      id: "glm-5",
+      contextWindow: 202_752,
+      maxOutputTokens: 16_384,
+      known: true,
+    });
+  });
+
+  it("gives an unknown model the documented defaults under its own id", () => {
+    expect(modelInfo("qwen-future-9")).toMatchObject({
+      id: "qwen-future-9",
+      input: ["text"],
+      contextWindow: 262_144,
+      maxOutputTokens: 65_536,
+      known: false,
+    });
+  });
+
+  it("is case-sensitive, like DashScope model ids", () => {
+    expect(modelInfo("MiniMax-M2.5").known).toBe(true);
+    expect(modelInfo("minimax-m2.5").known).toBe(false);
+  });
+});
+
+describe("isCodingPlanModel", () => {
+  it.each(CODING_PLAN_MODELS.map((id) => [id]))("%s is on the Coding Plan", (id) => {
+    expect(isCodingPlanModel(id)).toBe(true);
+  });
+
+  it.each(["qwen3.6-plus", "qwen-future-9", "QWEN3.5-PLUS"])("%s is not", (id) => {
+    expect(isCodingPlanModel(id)).toBe(false);
+  });
+
+  it("uses a caller-supplied list when given", () => {
+    expect(isCodingPlanModel("qwen3.6-plus", ["qwen3.6-plus"])).toBe(true);
+    expect(isCodingPlanModel("qwen3.5-plus", ["qwen3.6-plus"])).toBe(false);
   });
 });

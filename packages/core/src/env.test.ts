@@ -1,0 +1,207 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { API_KEY_ENV_VARS, describeKeySource, findApiKey, type KeySource, resolveApiKey } from "./env.js";
+import { errorOf } from "./test-utils/error-of.js";
+
+const dir = mkdtempSync(join(tmpdir(), "qwenkit-env-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.unstubAllEnvs());
+
+function envFile(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const K1 = "sk-1111111111111111111111111111aaaa";
+const K2 = "sk-2222222222222222222222222222bbbb";
+const K3 = "sk-3333333333333333333333333333cccc";
+const K4 = "sk-sp-444444444444444444444444444dddd";
+
+describe("findApiKey precedence", () => {
+  it("lists the variables in precedence order", () => {
+    expect(API_KEY_ENV_VARS).toEqual(["QWEN_API_KEY", "MODELSTUDIO_API_KEY", "DASHSCOPE_API_KEY"]);
+  });
+
+  it.each<[string, { apiKey?: string; env: Record<string, string | undefined> }, string, KeySource]>([
+    [
+      "explicit wins over all",
+      { apiKey: K4, env: { QWEN_API_KEY: K1, MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 } },
+      K4,
+      { kind: "option" },
+    ],
+    [
+      "QWEN_API_KEY first",
+      { env: { QWEN_API_KEY: K1, MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 } },
+      K1,
+      { kind: "env", variable: "QWEN_API_KEY" },
+    ],
+    [
+      "MODELSTUDIO_API_KEY next",
+      { env: { MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 } },
+      K2,
+      { kind: "env", variable: "MODELSTUDIO_API_KEY" },
+    ],
+    [
+      "DASHSCOPE_API_KEY last",
+      { env: { DASHSCOPE_API_KEY: K3 } },
+      K3,
+      { kind: "env", variable: "DASHSCOPE_API_KEY" },
+    ],
+    ["trims values", { env: { QWEN_API_KEY: `  ${K1}\n` } }, K1, { kind: "env", variable: "QWEN_API_KEY" }],
+    ["trims the explicit key", { apiKey: `\t${K4} `, env: {} }, K4, { kind: "option" }],
+    [
+      "skips an empty variable",
+      { env: { QWEN_API_KEY: "", MODELSTUDIO_API_KEY: K2 } },
+      K2,
+      { kind: "env", variable: "MODELSTUDIO_API_KEY" },
+    ],
+    [
+      "skips a blank variable",
+      { env: { QWEN_API_KEY: "   ", MODELSTUDIO_API_KEY: "\n", DASHSCOPE_API_KEY: K3 } },
+      K3,
+      { kind: "env", variable: "DASHSCOPE_API_KEY" },
+    ],
+    [
+      "skips a blank explicit key",
+      { apiKey: "  ", env: { QWEN_API_KEY: K1 } },
+      K1,
+      { kind: "env", variable: "QWEN_API_KEY" },
+    ],
+    [
+      "skips an undefined variable",
+      { env: { QWEN_API_KEY: undefined, DASHSCOPE_API_KEY: K3 } },
+      K3,
+      { kind: "env", variable: "DASHSCOPE_API_KEY" },
+    ],
+    [
+      "ignores other variables",
+      { env: { OPENAI_API_KEY: K1, DASHSCOPE_API_KEY: K3 } },
+      K3,
+      { kind: "env", variable: "DASHSCOPE_API_KEY" },
+    ],
+    [
+      "ignores a non-string value",
+      { env: { QWEN_API_KEY: 5 as unknown as string, MODELSTUDIO_API_KEY: K2 } },
+      K2,
+      { kind: "env", variable: "MODELSTUDIO_API_KEY" },
+    ],
+  ])("%s", (_label, lookup, key, source) => {
+    const found = findApiKey(lookup);
+    expect(found?.apiKey.reveal()).toBe(key);
+    expect(found?.source).toEqual(source);
+  });
+
+  it("returns undefined when nothing is set", () => {
+    expect(findApiKey({ env: {} })).toBeUndefined();
+    expect(findApiKey({ env: { QWEN_API_KEY: "", MODELSTUDIO_API_KEY: " " } })).toBeUndefined();
+  });
+
+  it("reads process.env when env is not given", () => {
+    vi.stubEnv("QWEN_API_KEY", "");
+    vi.stubEnv("MODELSTUDIO_API_KEY", ` ${K2} `);
+    expect(findApiKey()?.source).toEqual({ kind: "env", variable: "MODELSTUDIO_API_KEY" });
+    expect(resolveApiKey({}).apiKey.reveal()).toBe(K2);
+  });
+
+  it("does not read process.env when env is given", () => {
+    vi.stubEnv("QWEN_API_KEY", K1);
+    expect(findApiKey({ env: {} })).toBeUndefined();
+  });
+
+  it("names the source of a malformed key without showing it", () => {
+    const error = errorOf(() => findApiKey({ env: { MODELSTUDIO_API_KEY: "sk-has space-secret" } }));
+    expect(error.kind).toBe("invalid-option");
+    expect(error.message).toContain("env MODELSTUDIO_API_KEY");
+    expect(error.message).not.toContain("space-secret");
+  });
+});
+
+describe("env files", () => {
+  it("falls back to env files after the environment, in order, checking each for all variables", () => {
+    const first = envFile("first.env", `OTHER=1\nDASHSCOPE_API_KEY=${K3}\n`);
+    const second = envFile("second.env", `QWEN_API_KEY=${K1}\n`);
+    const found = findApiKey({ env: {}, envFiles: [join(dir, "missing.env"), first, second] });
+    expect(found?.apiKey.reveal()).toBe(K3);
+    expect(found?.source).toEqual({ kind: "env-file", variable: "DASHSCOPE_API_KEY", path: first });
+  });
+
+  it("prefers the process environment over any env file", () => {
+    const path = envFile("shadowed.env", `QWEN_API_KEY=${K1}\n`);
+    expect(findApiKey({ env: { DASHSCOPE_API_KEY: K3 }, envFiles: [path] })?.source).toEqual({
+      kind: "env",
+      variable: "DASHSCOPE_API_KEY",
+    });
+  });
+
+  it("trims and skips empty values in env files", () => {
+    const blank = envFile("blank.env", 'QWEN_API_KEY=\nMODELSTUDIO_API_KEY="   "\n');
+    const spaced = envFile("spaced.env", `MODELSTUDIO_API_KEY="  ${K2}  "\n`);
+    const found = findApiKey({ env: {}, envFiles: [blank, spaced] });
+    expect(found?.apiKey.reveal()).toBe(K2);
+    expect(found?.source).toEqual({ kind: "env-file", variable: "MODELSTUDIO_API_KEY", path: spaced });
+  });
+
+  it("does not read files it does not need", () => {
+    const path = envFile("unread.env", `QWEN_API_KEY=${K1}\n`);
+    expect(findApiKey({ env: { QWEN_API_KEY: K2 }, envFiles: [dir, path] })?.apiKey.reveal()).toBe(K2);
+  });
+
+  it("reads no env file unless asked", () => {
+    expect(findApiKey({ env: {} })).toBeUndefined();
+  });
+});
+
+describe("resolveApiKey", () => {
+  it("returns the key found", () => {
+    expect(resolveApiKey({ env: { QWEN_API_KEY: K1 } }).source).toEqual({
+      kind: "env",
+      variable: "QWEN_API_KEY",
+    });
+  });
+
+  it("lists every variable and file it tried when no key is found", () => {
+    const empty = envFile("empty.env", "QWEN_API_KEY=\n");
+    const missing = join(dir, "nope.env");
+    const error = errorOf(() => resolveApiKey({ env: {}, envFiles: [empty, missing] }));
+    expect(error.kind).toBe("missing-api-key");
+    for (const variable of API_KEY_ENV_VARS) expect(error.message).toContain(variable);
+    expect(error.message).toContain(`${empty} (no key)`);
+    expect(error.message).toContain(`${missing} (not found)`);
+    expect(error.message).toContain("apiKey option (not set)");
+  });
+
+  it("says when no env file was given, and suggests the daemon env file", () => {
+    const error = errorOf(() => resolveApiKey({ apiKey: "", env: {} }));
+    expect(error.message).toContain("apiKey option (empty)");
+    expect(error.message).toContain("no env files");
+    expect(error.hint).toContain("defaultEnvFiles()");
+  });
+
+  it.each([
+    ["lookup", "nope" as unknown as object],
+    ["apiKey", { apiKey: 42 }],
+    ["env", { env: "QWEN_API_KEY=x" }],
+    ["envFiles", { envFiles: "/etc/qwen.env" }],
+    ["envFiles", { envFiles: [1] }],
+  ])("rejects a malformed %s option", (name, lookup) => {
+    const error = errorOf(() => resolveApiKey(lookup as never));
+    expect(error.kind).toBe("invalid-option");
+    expect(error.message).toContain(name === "lookup" ? "options" : name);
+  });
+});
+
+describe("describeKeySource", () => {
+  it.each<[KeySource, string]>([
+    [{ kind: "option" }, "the apiKey option"],
+    [{ kind: "env", variable: "QWEN_API_KEY" }, "env QWEN_API_KEY"],
+    [
+      { kind: "env-file", variable: "QWEN_API_KEY", path: "~/.openclaw/.env" },
+      "~/.openclaw/.env (QWEN_API_KEY)",
+    ],
+  ])("%j → %s", (source, text) => {
+    expect(describeKeySource(source)).toBe(text);
+  });
+});

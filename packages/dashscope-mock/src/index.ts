@@ -1,1 +1,31 @@
-export const placeholder = 1;
+export { CODING_AGENT_USER_AGENTS } from "./client-gate.js";
+export { MockControlError } from "./control-error.js";
+export {
+  FAULT_HEADER,
+  formatFaultHeader,
+  type MockFault,
+  type MockFaultRule,
+  type MockFaultType,
+  parseFaultHeader,
+} from "./faults.js";
+export { dashscopeHandlers } from "./handlers.js";
+export { MOCK_ERRORS, type MockErrorName, type MockErrorSpec } from "./mock-errors.js";
+export {
+  createDashscopeMockHandler,
+  type DashscopeMockHandler,
+  type MockHttpRequest,
+} from "./mock-handler.js";
+export type { DashscopeMockOptions } from "./options.js";
+export { CONTROL_HEADERS, MAX_TOOL_ARGUMENTS_BYTES } from "./output-controls.js";
+export {
+  createRecorder,
+  type RecordedRequest,
+  type RecorderOptions,
+  type RequestRecorder,
+} from "./recorder.js";
+export {
+  type DashscopeMockServer,
+  type DashscopeMockServerOptions,
+  startDashscopeMockServer,
+} from "./server.js";
+export { type DashscopeMock, setupDashscopeMock } from "./setup.js";

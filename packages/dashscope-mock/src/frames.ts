@@ -1,0 +1,110 @@
+import {
+  argumentFragments,
+  contentPiece,
+  type FinishReason,
+  type ReplyPlan,
+  reasoningPiece,
+  type ToolCallPlan,
+  type Usage,
+} from "./reply.js";
+
+// Every object below is written in the key order of the captures in wire/*.sse: clients and tests
+// compare bytes, so the order is part of the contract.
+
+function chunk(plan: ReplyPlan, choices: readonly unknown[], usage: Usage | null = null): string {
+  return JSON.stringify({
+    choices,
+    object: "chat.completion.chunk",
+    usage,
+    created: plan.created,
+    system_fingerprint: null,
+    model: plan.model,
+    id: plan.id,
+  });
+}
+
+/** The first frame of a plain reply: `{"content":"","role":"assistant"}`. */
+export function roleFrame(plan: ReplyPlan): string {
+  return chunk(plan, [
+    { delta: { content: "", role: "assistant" }, index: 0, logprobs: null, finish_reason: null },
+  ]);
+}
+
+/** A content frame; thinking replies also carry `reasoning_content: null`. */
+export function contentFrame(plan: ReplyPlan, text: string): string {
+  const delta = plan.thinking ? { content: text, reasoning_content: null } : { content: text };
+  return chunk(plan, [{ finish_reason: null, delta, index: 0, logprobs: null }]);
+}
+
+/** A reasoning frame (`content: null`); the first one carries the role. */
+export function reasoningFrame(plan: ReplyPlan, text: string, first: boolean): string {
+  if (first) {
+    return chunk(plan, [
+      {
+        delta: { content: null, reasoning_content: text, role: "assistant" },
+        finish_reason: null,
+        index: 0,
+        logprobs: null,
+      },
+    ]);
+  }
+  return chunk(plan, [
+    { finish_reason: null, delta: { content: null, reasoning_content: text }, index: 0, logprobs: null },
+  ]);
+}
+
+/** The first tool-call delta: id, type, name and the first argument fragment. */
+export function firstToolFrame(plan: ReplyPlan, call: ToolCallPlan, fragment: string): string {
+  const toolCalls = [
+    { index: 0, id: call.id, type: "function", function: { name: call.name, arguments: fragment } },
+  ];
+  const delta = plan.thinking
+    ? { content: null, reasoning_content: null, tool_calls: toolCalls }
+    : { content: null, tool_calls: toolCalls, role: "assistant" };
+  return chunk(plan, [{ delta, finish_reason: null, index: 0, logprobs: null }]);
+}
+
+/** A later tool-call delta: `"id": ""` and `"type": "function"` repeated, one more fragment. */
+export function toolFrame(plan: ReplyPlan, fragment: string): string {
+  return chunk(plan, [
+    {
+      delta: { tool_calls: [{ function: { arguments: fragment }, index: 0, id: "", type: "function" }] },
+      index: 0,
+    },
+  ]);
+}
+
+/** The finish frame: its own frame, with an empty delta. */
+export function finishFrame(plan: ReplyPlan, reason: FinishReason): string {
+  const delta =
+    reason === "tool_calls" ? {} : plan.thinking ? { content: "", reasoning_content: null } : { content: "" };
+  return chunk(plan, [{ finish_reason: reason, delta, index: 0, logprobs: null }]);
+}
+
+/** The usage frame: `choices: []` and the usage object. */
+export function usageFrame(plan: ReplyPlan): string {
+  return chunk(plan, [], plan.usage);
+}
+
+/**
+ * The JSON of every frame of a streamed reply, in order, produced lazily (a reply of 100,000 chunks
+ * never exists in memory at once): reasoning frames (the first with the role) or the role frame,
+ * content or tool-call frames, the finish frame, then the usage frame when `includeUsage`.
+ */
+export function* streamFrames(plan: ReplyPlan, includeUsage: boolean): Generator<string> {
+  if (plan.thinking) {
+    for (let i = 0; i < plan.reasoningChunks; i++) yield reasoningFrame(plan, reasoningPiece(i), i === 0);
+  } else if (plan.toolCall === undefined) {
+    yield roleFrame(plan);
+  }
+  if (plan.toolCall !== undefined) {
+    let first = true;
+    for (const fragment of argumentFragments(plan.toolCall.arguments)) {
+      yield first ? firstToolFrame(plan, plan.toolCall, fragment) : toolFrame(plan, fragment);
+      first = false;
+    }
+  }
+  for (let i = 0; i < plan.contentChunks; i++) yield contentFrame(plan, contentPiece(plan, i));
+  yield finishFrame(plan, plan.finishReason);
+  if (includeUsage) yield usageFrame(plan);
+}

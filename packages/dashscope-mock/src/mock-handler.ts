@@ -1,0 +1,296 @@
+import { CATALOG, CODING_PLAN_MODELS } from "@qwenkit/core";
+import { validateChatRequest } from "./chat-request.js";
+import { isCodingAgent } from "./client-gate.js";
+import { completionBody } from "./completion.js";
+import { MockControlError } from "./control-error.js";
+import { createdAt, dashscopeUuid, digest, digestHex } from "./determinism.js";
+import {
+  createFaultBook,
+  FAULT_HEADER,
+  type FaultPlan,
+  type MockFaultRule,
+  parseFaultHeader,
+  planFaults,
+} from "./faults.js";
+import { streamFrames } from "./frames.js";
+import { keyRejection } from "./key-check.js";
+import { maskAuthorization } from "./mask-key.js";
+import { type ErrorContext, errorBody, MOCK_ERRORS, type MockErrorName } from "./mock-errors.js";
+import { maxInputTokens, profileOf } from "./models.js";
+import type { DashscopeMockOptions } from "./options.js";
+import { CONTROL_HEADERS, parseOutputControls } from "./output-controls.js";
+import { createRecorder, type RecordedRequest, type RequestRecorder } from "./recorder.js";
+import { planReply, type ReplyIdentity } from "./reply.js";
+import { type Route, resolveRoute } from "./routes.js";
+import { sleep } from "./sleep.js";
+import { sseBody, sseEvent } from "./sse-body.js";
+import { utf8Length } from "./tokens.js";
+
+/**
+ * The request shape the mock reads. A WHATWG `Request` fits it; the standalone server passes a
+ * lighter object over Node's `IncomingMessage`.
+ */
+export interface MockHttpRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: {
+    get(name: string): string | null;
+    forEach(callback: (value: string, name: string) => void): void;
+  };
+  text(): Promise<string>;
+}
+
+/** The one request-handling core behind the msw handlers and the standalone server. */
+export interface DashscopeMockHandler {
+  readonly recorder: RequestRecorder;
+  /** Answers a request for any DashScope host (by hostname, or by hostname path prefix). */
+  handle(request: MockHttpRequest): Promise<Response>;
+  /** Adds fault rules, checked before the ones given at setup. */
+  useFaults(...rules: MockFaultRule[]): void;
+  /** Clears the recorder, drops rules added with `useFaults`, restarts rule use counts and id sequences. */
+  reset(): void;
+}
+
+const SSE_TYPE = "text/event-stream;charset=UTF-8";
+const JSON_TYPE = "application/json";
+/** Distinct requests remembered for id sequences; beyond this the sequences restart (bounded memory). */
+const MAX_REMEMBERED_REQUESTS = 100_000;
+
+function json(status: number, body: string, headers: Record<string, string>): Response {
+  const length = String(utf8Length(body));
+  return new Response(body, {
+    status,
+    headers: { "content-type": JSON_TYPE, "content-length": length, ...headers },
+  });
+}
+
+interface ErrorOptions {
+  readonly sseFramed?: boolean;
+  readonly retryAfterSeconds?: number;
+}
+
+function errorResponse(name: MockErrorName, context: ErrorContext, options: ErrorOptions = {}): Response {
+  const { status } = MOCK_ERRORS[name];
+  const body = JSON.stringify(errorBody(name, context));
+  const headers: Record<string, string> = { "x-request-id": context.requestId };
+  if (options.retryAfterSeconds !== undefined) headers["retry-after"] = String(options.retryAfterSeconds);
+  if (options.sseFramed === true) {
+    return new Response(sseEvent(body), { status, headers: { "content-type": SSE_TYPE, ...headers } });
+  }
+  return json(status, body, headers);
+}
+
+function notFound(requestId: string): Response {
+  const body = {
+    error: { message: "Not Found", type: "invalid_request_error", param: null, code: "not_found" },
+    request_id: requestId,
+  };
+  return json(404, JSON.stringify(body), { "x-request-id": requestId });
+}
+
+function controlError(error: MockControlError, requestId: string): Response {
+  const body = {
+    error: {
+      message: error.message,
+      type: "invalid_request_error",
+      param: error.header,
+      code: "mock_invalid_control_header",
+    },
+    request_id: requestId,
+  };
+  return json(400, JSON.stringify(body), { "x-request-id": requestId });
+}
+
+function recordedHeaders(request: MockHttpRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    const key = name.toLowerCase();
+    headers[key] = key === "authorization" ? maskAuthorization(value) : value;
+  });
+  return headers;
+}
+
+interface ParsedBody {
+  readonly ok: boolean;
+  readonly value: unknown;
+}
+
+function parseJson(text: string): ParsedBody {
+  if (text.trim() === "") return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, value: undefined };
+  }
+}
+
+/**
+ * Ids per request: the same request (host, path, size controls, body) gets the same id sequence in
+ * every fresh mock: its first occurrence one id, its second another, and so on.
+ */
+function createIdentities() {
+  const seen = new Map<string, number>();
+  return {
+    next(key: string): ReplyIdentity {
+      const base = digest(key);
+      const hex = digestHex(base);
+      const occurrence = seen.get(hex) ?? 0;
+      if (seen.size >= MAX_REMEMBERED_REQUESTS && occurrence === 0) seen.clear();
+      seen.set(hex, occurrence + 1);
+      const unique = occurrence === 0 ? base : digest(`${hex}#${occurrence}`);
+      return {
+        uuid: dashscopeUuid(unique),
+        created: createdAt(base),
+        seed: base[1],
+        toolDigest: digest(`${hex}#tool`),
+      };
+    },
+    reset() {
+      seen.clear();
+    },
+  };
+}
+
+/**
+ * The request-handling core of the mock: a function from request to response, used by both the
+ * msw handlers and the standalone server. Also handy as the `fetch` of an `openai` client.
+ *
+ * @example
+ * const mock = createDashscopeMockHandler();
+ * const client = new OpenAI({
+ *   apiKey: "sk-test-0000",
+ *   baseURL: "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+ *   fetch: (url, init) => mock.handle(new Request(url, init)),
+ * });
+ */
+export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): DashscopeMockHandler {
+  const recorder = options.recorder ?? createRecorder();
+  const faults = createFaultBook(options.faults);
+  const identities = createIdentities();
+  const policy = {
+    codingPlanModels: options.codingPlanModels ?? CODING_PLAN_MODELS,
+    extraModels: options.extraModels ?? [],
+  };
+  const modelList = JSON.stringify({
+    object: "list",
+    data: [...CATALOG.map((model) => model.id), ...policy.extraModels].map((id) => ({
+      id,
+      object: "model",
+      created: createdAt([0, 0, 0, 0]),
+      owned_by: "system",
+    })),
+  });
+
+  async function respond(
+    request: MockHttpRequest,
+    route: Route,
+    parsed: ParsedBody,
+    identity: ReplyIdentity,
+    faultPlan: FaultPlan,
+    controls: ReturnType<typeof parseOutputControls>,
+  ): Promise<Response> {
+    const requestId = identity.uuid;
+    const { plan } = route.endpoint;
+    const keyError = keyRejection(plan, request.headers.get("authorization"));
+    if (keyError !== undefined) return errorResponse(keyError, { requestId });
+    if (
+      options.codingPlanClientGate === true &&
+      plan === "coding" &&
+      !isCodingAgent(request.headers.get("user-agent"))
+    ) {
+      return errorResponse("coding-plan-client-gate", { requestId });
+    }
+    if (faultPlan.error !== undefined) {
+      const { error, sseFramed, retryAfterSeconds } = faultPlan.error;
+      const requested = (parsed.value as { model?: unknown } | undefined)?.model;
+      const model = typeof requested === "string" ? requested : "";
+      const context = { requestId, model, maxInput: maxInputTokens(profileOf(model)) };
+      return errorResponse(error, context, { sseFramed, retryAfterSeconds });
+    }
+    if (route.operation === "models") {
+      return plan === "coding" ? notFound(requestId) : json(200, modelList, { "x-request-id": requestId });
+    }
+    if (route.operation !== "chat-completions") return notFound(requestId);
+    if (!parsed.ok) {
+      return errorResponse("invalid-parameter", {
+        requestId,
+        message: "The request body is not valid JSON.",
+      });
+    }
+    const validation = validateChatRequest(parsed.value, route.endpoint, policy);
+    if (!validation.ok) {
+      const { error, context } = validation.rejection;
+      return errorResponse(error, { requestId, ...context });
+    }
+    const chat = validation.request;
+    const reply = planReply(chat, identity, controls);
+    const headers = { "x-request-id": requestId };
+    if (!chat.stream) {
+      if (faultPlan.interruption?.type === "drop-connection") return Response.error();
+      const body = completionBody(reply);
+      const sent =
+        faultPlan.interruption?.type === "truncated-frame" ? body.slice(0, Math.ceil(body.length / 2)) : body;
+      return json(200, sent, headers);
+    }
+    const midStreamError =
+      faultPlan.interruption?.type === "mid-stream-error" ? faultPlan.interruption.error : undefined;
+    const errorJson = () =>
+      JSON.stringify(errorBody(midStreamError ?? "internal-error", { requestId, model: chat.model.id }));
+    const frames = streamFrames(reply, chat.includeUsage && !faultPlan.missingUsage);
+    return new Response(sseBody(frames, faultPlan, errorJson), {
+      status: 200,
+      // Chunked framing lets a client tell a dropped connection from the end of the stream.
+      headers: {
+        "content-type": SSE_TYPE,
+        "cache-control": "no-cache",
+        "transfer-encoding": "chunked",
+        ...headers,
+      },
+    });
+  }
+
+  return {
+    recorder,
+    async handle(request) {
+      const method = request.method.toUpperCase();
+      const route = resolveRoute(method, new URL(request.url));
+      const text = method === "GET" || method === "HEAD" ? "" : await request.text();
+      const header = (name: string) => request.headers.get(name);
+      const sizeKey = `${header(CONTROL_HEADERS.chunks)}|${header(CONTROL_HEADERS.reasoningChunks)}|${header(CONTROL_HEADERS.toolArgumentsBytes)}`;
+      if (route === undefined)
+        return notFound(identities.next(`${method} ${request.url}\n${sizeKey}\n${text}`).uuid);
+      const identity = identities.next(`${method} ${route.endpoint.host}${route.path}\n${sizeKey}\n${text}`);
+      const parsed = parseJson(text);
+      const recorded: RecordedRequest = {
+        method,
+        url: request.url,
+        host: route.endpoint.host,
+        path: route.path,
+        headers: recordedHeaders(request),
+        body: parsed.value,
+      };
+      recorder.record(recorded);
+      const ruleFault = faults.take(recorded);
+      let faultPlan: FaultPlan;
+      let controls: ReturnType<typeof parseOutputControls>;
+      try {
+        const headerFaults = parseFaultHeader(header(FAULT_HEADER) ?? "");
+        faultPlan = planFaults(ruleFault === undefined ? headerFaults : [...headerFaults, ruleFault]);
+        controls = parseOutputControls(header);
+      } catch (error) {
+        if (error instanceof MockControlError) return controlError(error, identity.uuid);
+        throw error;
+      }
+      if (faultPlan.slowFirstByteMs > 0) await sleep(faultPlan.slowFirstByteMs);
+      return respond(request, route, parsed, identity, faultPlan, controls);
+    },
+    useFaults(...rules) {
+      faults.use(rules);
+    },
+    reset() {
+      recorder.clear();
+      faults.reset();
+      identities.reset();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { createChatStream } from "./chat-stream.js";
+import { localError } from "./errors.js";
+import type { QwenChatResult } from "./result.js";
+import type { QwenStreamEvent } from "./stream-events.js";
+
+const RESULT: QwenChatResult = {
+  id: "chatcmpl-1",
+  requestId: "1",
+  model: "m",
+  text: "ab",
+  reasoning: "",
+  toolCalls: [],
+  finishReason: "stop",
+  usage: undefined,
+  warnings: [],
+};
+const EVENTS: QwenStreamEvent[] = [
+  { type: "text", delta: "a" },
+  { type: "text", delta: "b" },
+  { type: "finish", finishReason: "stop" },
+];
+
+async function collect(iterable: AsyncIterable<QwenStreamEvent>): Promise<QwenStreamEvent[]> {
+  const events: QwenStreamEvent[] = [];
+  for await (const event of iterable) events.push(event);
+  return events;
+}
+
+describe("createChatStream", () => {
+  it("yields the events as they are produced and resolves the result", async () => {
+    const stream = createChatStream(async (emit) => {
+      for (const event of EVENTS) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        emit(event);
+      }
+      return RESULT;
+    });
+    expect(await collect(stream)).toEqual(EVENTS);
+    expect(await stream.result).toBe(RESULT);
+  });
+
+  it("buffers events, so iterating after awaiting the result replays them all", async () => {
+    const stream = createChatStream(async (emit) => {
+      for (const event of EVENTS) emit(event);
+      return RESULT;
+    });
+    await stream.result;
+    expect(await collect(stream)).toEqual(EVENTS);
+  });
+
+  it("can be iterated only once", async () => {
+    const stream = createChatStream(async () => RESULT);
+    await collect(stream);
+    expect(() => stream[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+
+  it("throws the failure after the events that came before it, and rejects the result", async () => {
+    const failure = localError("stream-interrupted");
+    const stream = createChatStream(async (emit) => {
+      emit({ type: "text", delta: "a" });
+      throw failure;
+    });
+    const seen: QwenStreamEvent[] = [];
+    await expect(async () => {
+      for await (const event of stream) seen.push(event);
+    }).rejects.toBe(failure);
+    expect(seen).toEqual([{ type: "text", delta: "a" }]);
+    await expect(stream.result).rejects.toBe(failure);
+  });
+
+  it("signals the producer to stop when the consumer leaves the loop early", async () => {
+    let stopped: AbortSignal | undefined;
+    const stream = createChatStream(
+      (emit, stop) =>
+        new Promise<QwenChatResult>((_, reject) => {
+          stopped = stop;
+          emit({ type: "text", delta: "a" });
+          stop.addEventListener("abort", () => reject(localError("aborted")));
+        }),
+    );
+    for await (const _event of stream) break;
+    expect(stopped?.aborted).toBe(true);
+    await expect(stream.result).rejects.toMatchObject({ kind: "aborted" });
+  });
+
+  it("does not report a failure nobody awaited as an unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      createChatStream(async () => {
+        throw localError("connection");
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+});

@@ -70,14 +70,17 @@ export function quoteInput(input: string): string {
  * inspected form contains the secret, since its text cannot be rewritten.
  */
 export function redactError(error: QwenConfigError, secret: string, masked: string): QwenConfigError {
-  const scrub = (text: string) => text.split(secret).join(masked);
+  // Quoted input is JSON-escaped, so the escaped spelling of the secret is scrubbed as well.
+  const spellings = [secret, JSON.stringify(secret).slice(1, -1)];
+  const scrub = (text: string) => spellings.reduce((out, spelling) => out.split(spelling).join(masked), text);
+  const leaks = (text: string) => spellings.some((spelling) => text.includes(spelling));
   const original = error.cause;
   const cause =
     original instanceof QwenConfigError
       ? redactError(original, secret, masked)
-      : original !== undefined && inspect(original).includes(secret)
+      : original !== undefined && leaks(inspect(original))
         ? undefined
         : original;
-  if (!error.message.includes(secret) && !error.hint.includes(secret) && cause === original) return error;
+  if (!leaks(error.message) && !leaks(error.hint) && cause === original) return error;
   return new QwenConfigError(error.kind, scrub(error.message), scrub(error.hint), { cause });
 }

@@ -14,6 +14,7 @@ describe("parseModelRef", () => {
     ["MiniMax-M2.5", "MiniMax-M2.5"],
     ["  qwen / glm-4.7  ", "glm-4.7"],
     ["qwen/org/model", "org/model"],
+    ["qwen/Qwen/Qwen3-32B", "Qwen/Qwen3-32B"],
     ["qwen3-max-2026-01-23", "qwen3-max-2026-01-23"],
   ])("%j → qwen/%s (id case preserved)", (input, modelId) => {
     expect(parseModelRef(input)).toEqual({ provider: "qwen", modelId, ref: `qwen/${modelId}` });
@@ -37,6 +38,9 @@ describe("parseModelRef", () => {
     ["modelstudio/  ", "model id is missing"],
     ["/qwen3.5-plus", "provider before the / is missing"],
     ["qwen/qwen3.5 plus", "whitespace"],
+    ["qwen//x", "empty segment"],
+    ["qwen/x/", "empty segment"],
+    ["qwen/a//b", "empty segment"],
     ["qwen3.5-plus\u0000", "control"],
   ])("%j is invalid (%s)", (input, reason) => {
     const error = errorOf(() => parseModelRef(input));

@@ -11,6 +11,8 @@ export interface ModelRef {
 }
 
 const FORBIDDEN_IN_ID = /[\s\p{Cc}]/u;
+// Ids may hold slashes (self-hosted "Qwen/Qwen3-32B" behind a custom base URL), but not empty segments.
+const EMPTY_SEGMENT = /^\/|\/$|\/\//;
 
 function invalid(input: string, reason: string): QwenConfigError {
   return new QwenConfigError(
@@ -23,7 +25,9 @@ function invalid(input: string, reason: string): QwenConfigError {
 /**
  * Parses a model ref: `qwen/<id>`, an alias prefix (`modelstudio/<id>`, `qwencloud/<id>`,
  * `dashscope/<id>`, any case) or a bare `<id>`. Whitespace around the ref and around the `/` is
- * ignored; the id's case is preserved. Everything after the first `/` is the id.
+ * ignored; the id's case is preserved. Everything after the first `/` is the id, so
+ * `qwen/Qwen/Qwen3-32B` has the id `Qwen/Qwen3-32B` (a bare id with a slash would read as a
+ * provider prefix).
  * Round trip: `parseModelRef(parseModelRef(x).ref)` equals `parseModelRef(x)`.
  *
  * @throws {@link QwenConfigError} `invalid-model-ref` (empty, `qwen/` with no id, whitespace or
@@ -54,7 +58,9 @@ export function parseModelRef(input: string): ModelRef {
     }
   }
   if (modelId === "") throw invalid(input, "the model id is missing");
-  if (FORBIDDEN_IN_ID.test(modelId))
+  if (FORBIDDEN_IN_ID.test(modelId)) {
     throw invalid(input, "the model id contains whitespace or control characters");
+  }
+  if (EMPTY_SEGMENT.test(modelId)) throw invalid(input, "the model id has an empty segment between slashes");
   return { provider: QWEN_PROVIDER_ID, modelId, ref: `${QWEN_PROVIDER_ID}/${modelId}` };
 }

@@ -61,8 +61,7 @@ const reject = (error: MockErrorName, context: Rejection["context"] = {}): Valid
   rejection: { error, context },
 });
 
-const invalid = (message: string, model?: string): Validation =>
-  reject("invalid-parameter", model === undefined ? { message } : { message, model });
+const invalid = (message: string): Validation => reject("invalid-parameter", { message });
 
 function readTools(value: unknown): readonly ToolDefinition[] | string {
   if (value === undefined || value === null) return [];
@@ -94,21 +93,25 @@ export function validateChatRequest(body: unknown, endpoint: Endpoint, policy: M
   if (!isObject(body)) return invalid("The request body is not a JSON object.");
   const { model: modelId, messages } = body;
   if (typeof modelId !== "string" || modelId === "") return invalid("'model' is a required property");
-  if (!Array.isArray(messages)) return invalid("'messages' is a required property", modelId);
-  if (messages.length === 0) return invalid("[] is too short - 'messages'", modelId);
+  if (!Array.isArray(messages)) return invalid("'messages' is a required property");
+  if (messages.length === 0) return invalid("[] is too short - 'messages'");
   const chat: ChatMessage[] = [];
   for (const [index, message] of messages.entries()) {
     const role = isObject(message) ? message.role : undefined;
-    if (typeof role !== "string")
-      return invalid(`'role' is a required property - 'messages.[${index}]'`, modelId);
+    if (typeof role !== "string") return invalid(`'role' is a required property - 'messages.[${index}]'`);
     if (!(ROLES as readonly string[]).includes(role)) {
-      return invalid(`${role} is not one of ${ROLE_LIST} - 'messages.[${index}].role'`, modelId);
+      return invalid(`${role} is not one of ${ROLE_LIST} - 'messages.[${index}].role'`);
     }
     chat.push({ role, content: (message as Record<string, unknown>).content });
   }
   if (Array.isArray(body.tools) && body.tools.length === 0) return reject("empty-tools", { model: modelId });
   const tools = readTools(body.tools);
-  if (typeof tools === "string") return invalid(tools, modelId);
+  if (typeof tools === "string") return invalid(tools);
+  const choice = body.tool_choice;
+  const named = isObject(choice) && isObject(choice.function) ? choice.function.name : undefined;
+  if (named !== undefined && !tools.some((tool) => tool.name === named)) {
+    return invalid(`tool_choice names the function '${String(named)}', which is not in 'tools'`);
+  }
 
   let model: ModelProfile;
   if (endpoint.plan === "coding") {
@@ -124,18 +127,17 @@ export function validateChatRequest(body: unknown, endpoint: Endpoint, policy: M
   if (maxTokens === "invalid" || (maxTokens !== undefined && maxTokens > model.maxOutputTokens)) {
     return invalid(
       `<400> InternalError.Algo.InvalidParameter: Range of max_tokens should be [1, ${model.maxOutputTokens}]`,
-      modelId,
     );
   }
 
   const stream = body.stream === true;
   const thinking = thinks(model.thinking, body.enable_thinking);
   if (thinking && !stream && model.thinking.kind === "hybrid") {
-    return invalid("parameter.enable_thinking must be set to false for non-streaming calls", modelId);
+    return invalid("parameter.enable_thinking must be set to false for non-streaming calls");
   }
   const format = isObject(body.response_format) ? body.response_format.type : undefined;
   if (thinking && format === "json_object") {
-    return invalid("Json mode response is not supported when enable_thinking is true", modelId);
+    return invalid("Json mode response is not supported when enable_thinking is true");
   }
 
   const tokens = promptTokens(messages, body.tools ?? undefined);

@@ -7,4 +7,6 @@ export default defineConfig({
   platform: "node",
   clean: true,
   dts: false,
+  // Keep `node:` specifiers: they name the builtins unambiguously for bundlers and other runtimes.
+  removeNodeProtocol: false,
 });

@@ -118,7 +118,8 @@ function selectEndpoint(
       warnings.push(authChoiceOverriddenWarning(choice.id, choice.endpoint.baseUrl, custom.baseUrl, from));
     }
     const native = matchNativeEndpoint(custom.baseUrl);
-    return { ...custom, native: native !== undefined, plan: native?.plan, region: native?.region };
+    const { baseUrl, source } = custom;
+    return { baseUrl, native: native !== undefined, plan: native?.plan, region: native?.region, source };
   }
   const [endpoint, source] = choice
     ? [choice.endpoint, "auth-choice" as const]

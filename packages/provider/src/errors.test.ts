@@ -302,6 +302,9 @@ describe("error details", () => {
     expect(toQwenApiError(new TypeError("terminated"), {}, "stream").kind).toBe("stream-interrupted");
     expect(toQwenApiError(new SyntaxError("bad json"), {}, "stream").kind).toBe("stream-interrupted");
     expect(toQwenApiError(new TypeError("fetch failed"), {}, "request").kind).toBe("connection");
+    expect(toQwenApiError(new SyntaxError("Unexpected end of JSON input"), {}, "request").kind).toBe(
+      "malformed-response",
+    );
   });
 
   it("returns a QwenApiError unchanged", () => {

@@ -27,6 +27,7 @@ import { retryAfterMs } from "./retry-after.js";
  * | `connection` | the host could not be reached | yes |
  * | `aborted` | the caller's `AbortSignal` fired, or the caller stopped iterating | no |
  * | `stream-interrupted` | the stream broke or ended before its finish frame | yes |
+ * | `malformed-response` | a non-streaming response body that is cut off or not JSON | yes |
  * | `unknown` | anything else | no |
  */
 export type QwenApiErrorKind =
@@ -47,6 +48,7 @@ export type QwenApiErrorKind =
   | "connection"
   | "aborted"
   | "stream-interrupted"
+  | "malformed-response"
   | "unknown";
 
 /** The Coding Plan quota window that ran out: the rolling 5 hours, the week (from Monday 00:00 UTC+8), or the month. */
@@ -228,6 +230,7 @@ const RETRYABLE: Readonly<Record<QwenApiErrorKind, boolean>> = {
   connection: true,
   aborted: false,
   "stream-interrupted": true,
+  "malformed-response": true,
   unknown: false,
 };
 
@@ -292,6 +295,8 @@ function hintFor(
       return "The call was aborted by the caller; whatever had arrived is on error.partial.";
     case "stream-interrupted":
       return "The stream broke off before it finished; what arrived is on error.partial. Retry the request.";
+    case "malformed-response":
+      return "The response body was cut off or is not JSON: retry; if it persists, check proxies between you and DashScope.";
     case "unknown":
       return "Unexpected failure: see the message and cause.";
   }
@@ -406,7 +411,8 @@ export function toQwenApiError(
     );
   }
   if (isAbortError(error)) return localError("aborted", context, error);
-  return localError(phase === "stream" ? "stream-interrupted" : "connection", context, error);
+  if (phase === "stream") return localError("stream-interrupted", context, error);
+  return localError(error instanceof SyntaxError ? "malformed-response" : "connection", context, error);
 }
 
 /** A {@link QwenApiError} for a failure with no provider response (timeout, connection, abort, broken stream). */

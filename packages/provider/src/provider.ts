@@ -1,0 +1,288 @@
+import {
+  capabilitiesForBaseUrl,
+  ENDPOINTS,
+  type EndpointCapabilities,
+  type ModelInfo,
+  modelInfo,
+  parseModelRef,
+  type ResolvedQwenConfig,
+  readOpenClawConfig,
+  resolveQwenConfig,
+} from "@qwenkit/core";
+import OpenAI from "openai";
+import { createChatStream, type QwenChatStream } from "./chat-stream.js";
+import { resultFromCompletion } from "./completion-result.js";
+import { normalizeErrorResponses } from "./error-response.js";
+import { localError, type QwenApiError, type QwenErrorContext, toQwenApiError } from "./errors.js";
+import type { QwenCallOptions, QwenChatRequest, QwenProviderOptions } from "./options.js";
+import type { QwenChatResult } from "./result.js";
+import { type RetryPolicy, retryDelayMs, retryPolicy, sleep } from "./retry.js";
+import { type ShapedChatRequest, shapeChatRequest } from "./shape-request.js";
+import { StreamAssembler } from "./stream-assembler.js";
+import type { QwenStreamEvent } from "./stream-events.js";
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+// Any native host: "always" shaping applies the rules every native host shares.
+const NATIVE_REFERENCE_URL = ENDPOINTS[1].baseUrl;
+
+/**
+ * A Model Studio (Qwen / DashScope) client on top of the official `openai` SDK. Create it with
+ * {@link createQwenProvider}. Safe to log: `util.inspect` and `JSON.stringify` show the config
+ * with the key masked.
+ */
+export interface QwenProvider {
+  /** The resolved configuration (endpoint, plan, region, model, capabilities, warnings); key masked. */
+  readonly config: ResolvedQwenConfig;
+  /**
+   * The underlying `OpenAI` client, pointed at the endpoint, with its own retries off. Use it for
+   * APIs qwenkit does not wrap; shape chat bodies with {@link shapeChatRequest} first.
+   */
+  readonly client: OpenAI;
+  /** The capabilities requests are shaped by for `model` (default: the configured model). */
+  capabilitiesFor(model?: string): EndpointCapabilities;
+  /** The body qwenkit would send for `request` (and what shaping changed). No I/O. */
+  shape(request: QwenChatRequest, options: { readonly stream: boolean }): ShapedChatRequest;
+  /**
+   * A non-streaming chat call, retried on retryable errors. A call that asks for thinking on an
+   * endpoint where only streaming calls may think is streamed and aggregated for you.
+   *
+   * @throws {@link QwenApiError} on any failure.
+   */
+  chat(request: QwenChatRequest, options?: QwenCallOptions): Promise<QwenChatResult>;
+  /**
+   * A streaming chat call: an async iterable of {@link QwenStreamEvent}s with a `result` promise.
+   * Usage is requested on native endpoints. Retried only while nothing has been delivered.
+   */
+  stream(request: QwenChatRequest, options?: QwenCallOptions): QwenChatStream;
+}
+
+/**
+ * Creates a {@link QwenProvider}: resolves the configuration with `resolveQwenConfig` (same
+ * options, same errors) and builds an `OpenAI` client for the endpoint.
+ *
+ * @throws `QwenConfigError` (from `@qwenkit/core`) for bad configuration, e.g. no API key.
+ * @throws TypeError for a bad `timeout`, `maxRetries`, `retryDelays` or `shapeRequests`.
+ * @example
+ * ```ts
+ * const qwen = createQwenProvider({ authChoice: "qwen-standard-api-key" }); // key from QWEN_API_KEY
+ * const { text, usage } = await qwen.chat({ messages: [{ role: "user", content: "Hello" }] });
+ * ```
+ */
+export function createQwenProvider(options: QwenProviderOptions = {}): QwenProvider {
+  return new Provider(options);
+}
+
+class Provider implements QwenProvider {
+  readonly config: ResolvedQwenConfig;
+  readonly #client: OpenAI;
+  readonly #options: QwenProviderOptions;
+  readonly #policy: RetryPolicy;
+  readonly #baseCapabilities: EndpointCapabilities;
+  readonly #perModelStreamingUsage: Readonly<Record<string, boolean>>;
+
+  constructor(options: QwenProviderOptions) {
+    this.config = resolveQwenConfig(options);
+    checkTimeout(options.timeout, "timeout");
+    if (options.shapeRequests !== undefined && !["auto", "always"].includes(options.shapeRequests)) {
+      throw new TypeError(`shapeRequests must be "auto" or "always", got ${String(options.shapeRequests)}.`);
+    }
+    this.#options = options;
+    this.#policy = retryPolicy(options.maxRetries, options.retryDelays);
+    this.#baseCapabilities =
+      options.shapeRequests === "always"
+        ? capabilitiesForBaseUrl(NATIVE_REFERENCE_URL)
+        : this.config.capabilities;
+    this.#perModelStreamingUsage = readOpenClawConfig(options.config).streamingUsage ?? {};
+    this.#client = hideKey(
+      new OpenAI({
+        apiKey: this.config.apiKey.reveal(),
+        baseURL: this.config.endpoint.baseUrl,
+        organization: null,
+        project: null,
+        maxRetries: 0,
+        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+        fetch: normalizeErrorResponses(options.fetch),
+        ...(options.defaultHeaders === undefined ? {} : { defaultHeaders: { ...options.defaultHeaders } }),
+      }),
+      this.config,
+    );
+  }
+
+  get client(): OpenAI {
+    return this.#client;
+  }
+
+  capabilitiesFor(model?: string): EndpointCapabilities {
+    const modelId = model === undefined ? this.config.model.modelId : parseModelRef(model).modelId;
+    const configured = Object.hasOwn(this.#perModelStreamingUsage, modelId)
+      ? this.#perModelStreamingUsage[modelId]
+      : undefined;
+    const streamingUsage =
+      this.#options.streamingUsage ?? configured ?? this.#baseCapabilities.streamingUsage;
+    return { ...this.#baseCapabilities, streamingUsage };
+  }
+
+  shape(request: QwenChatRequest, options: { readonly stream: boolean }): ShapedChatRequest {
+    const { modelId, info } = this.#model(request.model);
+    return shapeChatRequest(
+      { ...request, model: modelId },
+      { capabilities: this.capabilitiesFor(modelId), model: info, stream: options.stream },
+    );
+  }
+
+  async chat(request: QwenChatRequest, options: QwenCallOptions = {}): Promise<QwenChatResult> {
+    const shaped = this.shape(request, { stream: false });
+    if (shaped.warnings.some((warning) => warning.code === "thinking-requires-streaming")) {
+      return this.stream(request, options).result;
+    }
+    const context = this.#context(shaped.body.model, options);
+    const policy = this.#callPolicy(options);
+    const signal = options.signal;
+    return withRetries(policy, context, signal, async () => {
+      const { data, request_id } = await this.#client.chat.completions
+        .create({ ...shaped.body, stream: false }, this.#requestOptions(options, signal))
+        .withResponse();
+      return resultFromCompletion(data, { requestId: request_id ?? undefined, warnings: shaped.warnings });
+    });
+  }
+
+  stream(request: QwenChatRequest, options: QwenCallOptions = {}): QwenChatStream {
+    const shaped = this.shape(request, { stream: true });
+    const context = this.#context(shaped.body.model, options);
+    const policy = this.#callPolicy(options);
+    return createChatStream((emit, stop) => {
+      const signal = options.signal ? AbortSignal.any([options.signal, stop]) : stop;
+      return withRetries(policy, context, signal, (attempt) =>
+        this.#streamAttempt(shaped, options, signal, context, emit, attempt),
+      );
+    });
+  }
+
+  async #streamAttempt(
+    shaped: ShapedChatRequest,
+    options: QwenCallOptions,
+    signal: AbortSignal,
+    context: QwenErrorContext,
+    emit: (event: QwenStreamEvent) => void,
+    attempt: Attempt,
+  ): Promise<QwenChatResult> {
+    const assembler = new StreamAssembler();
+    let requestId: string | undefined;
+    const partial = () =>
+      assembler.chunkCount > 0 ? assembler.snapshot({ requestId, warnings: shaped.warnings }) : undefined;
+    try {
+      const { data, response } = await this.#client.chat.completions
+        .create({ ...shaped.body, stream: true }, this.#requestOptions(options, signal))
+        .withResponse();
+      requestId = response.headers.get("x-request-id") ?? undefined;
+      for await (const chunk of data) {
+        for (const event of assembler.push(chunk)) {
+          attempt.delivered = true;
+          emit(event);
+        }
+      }
+      // The SDK ends a stream quietly when its signal aborts; an abort is still a failure here.
+      if (signal.aborted) throw localError("aborted", context, signal.reason);
+      if (!assembler.finished) throw localError("stream-interrupted", context);
+      for (const event of assembler.end()) emit(event);
+      return assembler.snapshot({ requestId, warnings: shaped.warnings });
+    } catch (error) {
+      const failure = signal.aborted
+        ? localError("aborted", context, signal.reason)
+        : toQwenApiError(error, context, assembler.chunkCount > 0 ? "stream" : "request");
+      throw failure.withPartial(partial());
+    }
+  }
+
+  #model(model: string | undefined): { readonly modelId: string; readonly info: ModelInfo } {
+    if (model === undefined) return { modelId: this.config.model.modelId, info: this.config.model.info };
+    const { modelId } = parseModelRef(model);
+    return { modelId, info: modelInfo(modelId) };
+  }
+
+  #context(model: string, options: QwenCallOptions): QwenErrorContext {
+    return {
+      model,
+      keyPlan: this.config.apiKey.plan,
+      endpointPlan: this.config.endpoint.plan,
+      baseUrl: this.config.endpoint.baseUrl,
+      timeoutMs: options.timeout ?? this.#options.timeout,
+      secrets: [this.config.apiKey.reveal()],
+    };
+  }
+
+  #callPolicy(options: QwenCallOptions): RetryPolicy {
+    checkTimeout(options.timeout, "options.timeout");
+    return options.maxRetries === undefined
+      ? this.#policy
+      : retryPolicy(options.maxRetries, this.#options.retryDelays);
+  }
+
+  #requestOptions(options: QwenCallOptions, signal: AbortSignal | undefined) {
+    return {
+      maxRetries: 0,
+      ...(signal === undefined ? {} : { signal }),
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      ...(options.headers === undefined ? {} : { headers: { ...options.headers } }),
+    };
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { config: this.config };
+  }
+
+  [INSPECT](): string {
+    const { endpoint, model, apiKey } = this.config;
+    return `QwenProvider { baseUrl: ${endpoint.baseUrl}, plan: ${endpoint.plan ?? "custom"}, model: ${model.ref}, apiKey: ${apiKey.masked} }`;
+  }
+}
+
+/** State one attempt shares with the retry loop. */
+interface Attempt {
+  /** Set once any event reached the caller: from then on the call is never retried. */
+  delivered: boolean;
+}
+
+async function withRetries<T>(
+  policy: RetryPolicy,
+  context: QwenErrorContext,
+  signal: AbortSignal | undefined,
+  run: (attempt: Attempt) => Promise<T>,
+): Promise<T> {
+  for (let retry = 0; ; retry += 1) {
+    const attempt: Attempt = { delivered: false };
+    let failure: QwenApiError;
+    try {
+      return await run(attempt);
+    } catch (error) {
+      const mapped = toQwenApiError(error, context);
+      failure =
+        signal?.aborted && mapped.kind !== "aborted"
+          ? localError("aborted", context, signal.reason).withPartial(mapped.partial)
+          : mapped;
+    }
+    const delay = attempt.delivered || signal?.aborted ? undefined : retryDelayMs(failure, retry, policy);
+    if (delay === undefined) throw failure;
+    try {
+      await sleep(delay, signal);
+    } catch (reason) {
+      throw localError("aborted", context, reason);
+    }
+  }
+}
+
+function checkTimeout(timeout: number | undefined, name: string): void {
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    throw new TypeError(`${name} must be a positive number of milliseconds, got ${String(timeout)}.`);
+  }
+}
+
+/** Keeps `util.inspect` / `JSON.stringify` of the client from printing the key it holds. */
+function hideKey(client: OpenAI, config: ResolvedQwenConfig): OpenAI {
+  const summary = { baseURL: config.endpoint.baseUrl, apiKey: config.apiKey.masked };
+  Object.defineProperties(client, {
+    [INSPECT]: { value: () => `OpenAI ${JSON.stringify(summary)}`, enumerable: false },
+    toJSON: { value: () => summary, enumerable: false },
+  });
+  return client;
+}

@@ -14,10 +14,15 @@ export type ThinkingMode =
 export interface ModelInfo {
   /** Model id as DashScope spells it (case-sensitive). */
   readonly id: string;
+  /** Accepted input modalities. */
   readonly input: readonly ModelInput[];
+  /** Context window in tokens. */
   readonly contextWindow: number;
+  /** Maximum output tokens per response. */
   readonly maxOutputTokens: number;
+  /** Whether and how the model thinks. */
   readonly thinking: ThinkingMode;
+  /** Short advice for humans. */
   readonly notes: string;
 }
 

@@ -60,7 +60,7 @@ export type EndpointSource = "auth-choice" | "base-url" | "config" | "key-prefix
 
 /** The endpoint requests go to. */
 export interface ResolvedEndpoint {
-  /** Normalized base URL (no trailing slash). */
+  /** Normalized base URL (no trailing slash); requests go to `${baseUrl}/chat/completions`. */
   readonly baseUrl: string;
   /** Whether it is a native DashScope host. */
   readonly native: boolean;
@@ -68,20 +68,26 @@ export interface ResolvedEndpoint {
   readonly plan: Plan | undefined;
   /** The region of the native host; `undefined` for a custom, non-native URL. */
   readonly region: Region | undefined;
+  /** Where the base URL came from. */
   readonly source: EndpointSource;
 }
 
 /** Everything a client needs to call Model Studio. Safe to log: the key shows masked. */
 export interface ResolvedQwenConfig {
+  /** Always the canonical id, whatever alias was given. */
   readonly providerId: "qwen";
   /** The canonical auth choice, when one was given. */
   readonly authChoice: AuthChoice | undefined;
   readonly endpoint: ResolvedEndpoint;
   /** The key; `apiKey.reveal()` is the only way to read it. */
   readonly apiKey: ApiKey;
+  /** Where the key came from; `describeKeySource` turns it into text. */
   readonly keySource: KeySource;
+  /** The model ref, with the catalog's info (or the defaults for an unknown model). */
   readonly model: ModelRef & { readonly info: ModelInfo & { readonly known: boolean } };
+  /** How to shape requests to this endpoint; `streamingUsage` is for `model`. */
   readonly capabilities: EndpointCapabilities;
+  /** Problems found before any request; resolution still succeeded. */
   readonly warnings: readonly QwenWarning[];
 }
 

@@ -1,0 +1,142 @@
+import { type ChildProcessByStdio, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import OpenAI from "openai";
+import { describe, expect, it } from "vitest";
+import { CODING_KEY, HOSTS } from "./test-utils/hosts.js";
+
+// The built bin, as users run it (`pnpm build` first; turbo's test task depends on build).
+const BIN = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+
+type Child = ChildProcessByStdio<null, Readable, Readable>;
+
+function run(args: readonly string[]): Child {
+  if (!existsSync(BIN))
+    throw new Error(`${BIN} is missing: run \`pnpm build\` in packages/dashscope-mock first`);
+  return spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function firstLine(child: Child): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (data: Buffer) => {
+      output += data.toString("utf8");
+      const end = output.indexOf("\n");
+      if (end >= 0) resolve(output.slice(0, end));
+    });
+    child.once("exit", (code) => reject(new Error(`exited with ${code} before printing a line`)));
+  });
+}
+
+function exit(child: Child): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (data: Buffer) => {
+    stdout += data.toString("utf8");
+  });
+  child.stderr.on("data", (data: Buffer) => {
+    stderr += data.toString("utf8");
+  });
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+async function started(args: readonly string[] = []) {
+  const child = run(["--port", "0", ...args]);
+  const line = await firstLine(child);
+  return { child, line, url: line.replace(/^listening on /, "") };
+}
+
+describe("the dashscope-mock bin", () => {
+  it("prints `listening on http://127.0.0.1:P` first and serves every host to the openai SDK", async () => {
+    const { child, line, url } = await started();
+    try {
+      expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+      for (const host of HOSTS) {
+        const client = new OpenAI({
+          apiKey: host.key,
+          baseURL: `${url}/${host.host}${new URL(host.baseUrl).pathname}`,
+          maxRetries: 0,
+        });
+        const stream = await client.chat.completions.create({
+          model: host.model,
+          messages: [{ role: "user", content: "Hi" }],
+          stream: true,
+          stream_options: { include_usage: true },
+        });
+        const chunks = [];
+        for await (const chunk of stream) chunks.push(chunk);
+        expect(chunks.at(-1)?.choices).toEqual([]);
+      }
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "shuts down cleanly on %s, even with a stream open",
+    async (signal) => {
+      const { child, url } = await started();
+      const ended = exit(child);
+      const response = await fetch(`${url}/dashscope.aliyuncs.com/compatible-mode/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${HOSTS[0]?.key}`, "x-mock-chunks": "1000000000" },
+        body: JSON.stringify({
+          model: "qwen3-coder-plus",
+          messages: [{ role: "user", content: "Hi" }],
+          stream: true,
+        }),
+      });
+      await (response.body as ReadableStream<Uint8Array>).getReader().read();
+      child.kill(signal);
+      expect((await ended).code).toBe(0);
+    },
+  );
+
+  it("honours the fault header over real HTTP", async () => {
+    const { child, url } = await started();
+    try {
+      const response = await fetch(`${url}/coding-intl.dashscope.aliyuncs.com/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${CODING_KEY}`, "x-mock-fault": "error;error=plan-quota-week" },
+        body: JSON.stringify({ model: "glm-5", messages: [{ role: "user", content: "Hi" }] }),
+      });
+      expect(response.status).toBe(429);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+        "week allocated quota exceeded",
+      );
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("turns the client gate on with --coding-plan-client-gate", async () => {
+    const { child, url } = await started(["--coding-plan-client-gate"]);
+    try {
+      const response = await fetch(`${url}/coding.dashscope.aliyuncs.com/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${CODING_KEY}` },
+        body: JSON.stringify({ model: "glm-5", messages: [{ role: "user", content: "Hi" }] }),
+      });
+      expect(response.status).toBe(405);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it.each([
+    [["--port", "http"], "--port must be a whole number"],
+    [["--port", "70000"], "--port must be a whole number"],
+    [["--verbose"], "Unknown option '--verbose'"],
+  ])("exits 2 with a message for %j", async (args, message) => {
+    const { code, stderr } = await exit(run(args));
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it("prints usage with --help", async () => {
+    const { code, stdout } = await exit(run(["--help"]));
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage: dashscope-mock");
+  });
+});

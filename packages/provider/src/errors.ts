@@ -393,7 +393,7 @@ export function toQwenApiError(
   error: unknown,
   context: QwenErrorContext = {},
   phase: ErrorPhase = "request",
-) {
+): QwenApiError {
   if (error instanceof QwenApiError) return error;
   if (error instanceof APIUserAbortError) return localError("aborted", context, error);
   if (error instanceof APIConnectionTimeoutError) return localError("timeout", context, error);

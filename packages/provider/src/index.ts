@@ -1,11 +1,10 @@
-export { createChatStream, type QwenChatStream, type StreamProducer } from "./chat-stream.js";
+export type { QwenChatStream } from "./chat-stream.js";
 export { resultFromCompletion } from "./completion-result.js";
 export { type ProviderErrorBody, parseErrorBody, readErrorEnvelope } from "./error-body.js";
 export { normalizeErrorResponses } from "./error-response.js";
 export {
   classifyProviderError,
   type ErrorPhase,
-  localError,
   type ProviderErrorInput,
   type QuotaWindow,
   QwenApiError,

@@ -288,7 +288,7 @@ function hintFor(
     case "server-error":
       return "DashScope had a server-side problem or the model is unavailable: retry shortly.";
     case "timeout":
-      return `No response within ${context.timeoutMs ?? "the"} ms timeout: retry, or raise the timeout option.`;
+      return `No response within ${context.timeoutMs === undefined ? "the timeout" : `${context.timeoutMs} ms`}: retry, or raise the timeout option.`;
     case "connection":
       return `Could not reach ${context.baseUrl ?? "the endpoint"}: check the network, proxy and base URL.`;
     case "aborted":

@@ -46,12 +46,16 @@ export interface QwenProvider {
    * A non-streaming chat call, retried on retryable errors. A call that asks for thinking on an
    * endpoint where only streaming calls may think is streamed and aggregated for you.
    *
-   * @throws {@link QwenApiError} on any failure.
+   * @throws {@link QwenApiError} (as a rejection) on any failure of the call; `TypeError` /
+   * `QwenConfigError` for bad input (a malformed `thinking` option, another provider's model ref).
    */
   chat(request: QwenChatRequest, options?: QwenCallOptions): Promise<QwenChatResult>;
   /**
    * A streaming chat call: an async iterable of {@link QwenStreamEvent}s with a `result` promise.
    * Usage is requested on native endpoints. Retried only while nothing has been delivered.
+   * Failures of the call surface through the iterator and `result` as {@link QwenApiError}s.
+   *
+   * @throws `TypeError` / `QwenConfigError` synchronously for bad input (see {@link QwenProvider.chat}).
    */
   stream(request: QwenChatRequest, options?: QwenCallOptions): QwenChatStream;
 }

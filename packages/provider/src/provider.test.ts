@@ -231,6 +231,22 @@ describe("streaming usage settings", () => {
     expect(result.finishReason).toBe("stop");
   });
 
+  it("keeps detected streaming usage for a model without a setting of its own", async () => {
+    const qwen = providerFor(host, {
+      config: {
+        models: {
+          providers: {
+            qwen: { models: [{ id: "qwen3.5-plus", compat: { supportsUsageInStreaming: false } }] },
+          },
+        },
+      },
+    });
+    const result = await qwen.stream({ model: "qwen/qwen3-coder-plus", messages: hello }).result;
+    expect(body()).toMatchObject({ stream_options: { include_usage: true } });
+    expect(result.usage?.totalTokens).toBeGreaterThan(0);
+    expect(qwen.capabilitiesFor("qwen3.5-plus").streamingUsage).toBe(false);
+  });
+
   it("lets the streamingUsage option win", async () => {
     const qwen = providerFor(host, { streamingUsage: false });
     await qwen.stream({ messages: hello }).result;

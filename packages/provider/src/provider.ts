@@ -95,7 +95,8 @@ class Provider implements QwenProvider {
     this.#baseCapabilities =
       options.shapeRequests === "always"
         ? capabilitiesForBaseUrl(NATIVE_REFERENCE_URL)
-        : this.config.capabilities;
+        : // Not config.capabilities: its streamingUsage already holds the default model's override.
+          capabilitiesForBaseUrl(this.config.endpoint.baseUrl);
     this.#perModelStreamingUsage = readOpenClawConfig(options.config).streamingUsage ?? {};
     this.#client = hideKey(
       new OpenAI({

@@ -256,7 +256,7 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
       const route = resolveRoute(method, new URL(request.url));
       const text = method === "GET" || method === "HEAD" ? "" : await request.text();
       const header = (name: string) => request.headers.get(name);
-      const sizeKey = `${header(CONTROL_HEADERS.chunks)}|${header(CONTROL_HEADERS.reasoningChunks)}|${header(CONTROL_HEADERS.toolArgumentsBytes)}`;
+      const sizeKey = Object.values(CONTROL_HEADERS).map(header).join("|");
       if (route === undefined)
         return notFound(identities.next(`${method} ${request.url}\n${sizeKey}\n${text}`).uuid);
       const identity = identities.next(`${method} ${route.endpoint.host}${route.path}\n${sizeKey}\n${text}`);

@@ -150,6 +150,22 @@ describe("x-mock-tool-arguments-bytes", () => {
   });
 });
 
+describe("x-mock-cached-tokens", () => {
+  const usageOf = async (model: string, cached: string) =>
+    (await frames(streamed(model), { "x-mock-cached-tokens": cached })).at(-1)?.usage as Record<string, unknown>;
+
+  it("reports cached prompt tokens after the totals", async () => {
+    const usage = await usageOf("qwen3-coder-plus", "3");
+    expect(Object.keys(usage)).toEqual(["prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details"]);
+    expect(usage.prompt_tokens_details).toEqual({ cached_tokens: 3 });
+  });
+
+  it("adds them beside text_tokens for a thinking model, never more than the prompt", async () => {
+    const usage = await usageOf("qwen3.6-plus", "1000000");
+    expect(usage.prompt_tokens_details).toEqual({ text_tokens: usage.prompt_tokens, cached_tokens: usage.prompt_tokens });
+  });
+});
+
 describe("malformed controls", () => {
   it.each([
     ["x-mock-chunks", "-1"],
@@ -157,6 +173,7 @@ describe("malformed controls", () => {
     ["x-mock-chunks", "1.5"],
     ["x-mock-reasoning-chunks", "0"],
     ["x-mock-tool-arguments-bytes", "999999999999"],
+    ["x-mock-cached-tokens", "some"],
   ])("%s: %s gets a 400 naming the header", async (header, value) => {
     const response = await send(streamed("qwen3-coder-plus"), { [header]: value });
     expect(response.status).toBe(400);

@@ -8,6 +8,8 @@ export const CONTROL_HEADERS = {
   reasoningChunks: "x-mock-reasoning-chunks",
   /** Tool-call arguments of exactly N bytes (at least the smallest JSON object with one key). */
   toolArgumentsBytes: "x-mock-tool-arguments-bytes",
+  /** Report N prompt tokens (at most all of them) as read from the context cache. */
+  cachedTokens: "x-mock-cached-tokens",
 } as const;
 
 /** Largest tool-call arguments the mock builds (they are held in memory). */
@@ -18,6 +20,7 @@ export interface OutputControls {
   readonly chunks?: number;
   readonly reasoningChunks?: number;
   readonly toolArgumentsBytes?: number;
+  readonly cachedTokens?: number;
 }
 
 function whole(header: string, value: string, minimum: number, maximum: number): number {
@@ -37,6 +40,7 @@ export function parseOutputControls(header: (name: string) => string | null): Ou
   const chunks = header(CONTROL_HEADERS.chunks);
   const reasoning = header(CONTROL_HEADERS.reasoningChunks);
   const toolBytes = header(CONTROL_HEADERS.toolArgumentsBytes);
+  const cached = header(CONTROL_HEADERS.cachedTokens);
   return {
     ...(chunks === null ? {} : { chunks: whole(CONTROL_HEADERS.chunks, chunks, 0, Number.MAX_SAFE_INTEGER) }),
     ...(reasoning === null
@@ -52,5 +56,8 @@ export function parseOutputControls(header: (name: string) => string | null): Ou
             MAX_TOOL_ARGUMENTS_BYTES,
           ),
         }),
+    ...(cached === null
+      ? {}
+      : { cachedTokens: whole(CONTROL_HEADERS.cachedTokens, cached, 0, Number.MAX_SAFE_INTEGER) }),
   };
 }

@@ -14,15 +14,15 @@ export interface ToolCallPlan {
 }
 
 /** Usage as DashScope reports it (key order as on the wire). */
-export type Usage =
-  | { readonly prompt_tokens: number; readonly completion_tokens: number; readonly total_tokens: number }
-  | {
-      readonly prompt_tokens: number;
-      readonly completion_tokens: number;
-      readonly total_tokens: number;
-      readonly completion_tokens_details: { readonly reasoning_tokens: number; readonly text_tokens: number };
-      readonly prompt_tokens_details: { readonly text_tokens: number };
-    };
+export interface Usage {
+  readonly prompt_tokens: number;
+  readonly completion_tokens: number;
+  readonly total_tokens: number;
+  /** Thinking replies only. */
+  readonly completion_tokens_details?: { readonly reasoning_tokens: number; readonly text_tokens: number };
+  /** Thinking replies (`text_tokens`) and replies with cached prompt tokens (`cached_tokens`). */
+  readonly prompt_tokens_details?: { readonly text_tokens?: number; readonly cached_tokens?: number };
+}
 
 /** Everything that decides the bytes of a reply; pieces of text are derived from `seed` on demand. */
 export interface ReplyPlan {
@@ -175,7 +175,8 @@ const DEFAULT_REASONING_CHUNKS = 4;
  * 4–8 reasoning chunks (capped by `thinking_budget`), both chosen by the seed. `x-mock-chunks` and
  * `x-mock-reasoning-chunks` set the counts exactly; `max_completion_tokens` / `max_tokens` cut the
  * content and finish with `length`. One chunk is one token; tool calls count
- * ceil(bytes(name + arguments) / 4) tokens.
+ * ceil(bytes(name + arguments) / 4) tokens; `x-mock-cached-tokens` adds
+ * `prompt_tokens_details.cached_tokens`.
  */
 export function planReply(
   request: ChatRequest,
@@ -205,15 +206,17 @@ export function planReply(
   const toolTokens = toolCall === undefined ? 0 : textTokens(toolCall.name + toolCall.arguments);
   const prompt = request.promptTokens;
   const completion = reasoningChunks + contentChunks + toolTokens;
+  const cached = controls.cachedTokens === undefined ? {} : { cached_tokens: Math.min(controls.cachedTokens, prompt) };
+  const totals = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   const usage: Usage = request.thinking
     ? {
-        prompt_tokens: prompt,
-        completion_tokens: completion,
-        total_tokens: prompt + completion,
+        ...totals,
         completion_tokens_details: { reasoning_tokens: reasoningChunks, text_tokens: completion },
-        prompt_tokens_details: { text_tokens: prompt },
+        prompt_tokens_details: { text_tokens: prompt, ...cached },
       }
-    : { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+    : controls.cachedTokens === undefined
+      ? totals
+      : { ...totals, prompt_tokens_details: cached };
   return {
     id: `chatcmpl-${identity.uuid}`,
     created: identity.created,

@@ -18,7 +18,7 @@ import { maskAuthorization } from "./mask-key.js";
 import { type ErrorContext, errorBody, MOCK_ERRORS, type MockErrorName } from "./mock-errors.js";
 import { maxInputTokens, profileOf } from "./models.js";
 import type { DashscopeMockOptions } from "./options.js";
-import { CONTROL_HEADERS, parseOutputControls } from "./output-controls.js";
+import { CONTROL_HEADERS, type OutputControls, parseOutputControls } from "./output-controls.js";
 import { createRecorder, type RecordedRequest, type RequestRecorder } from "./recorder.js";
 import { planReply, type ReplyIdentity } from "./reply.js";
 import { type Route, resolveRoute } from "./routes.js";
@@ -187,7 +187,7 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
     parsed: ParsedBody,
     identity: ReplyIdentity,
     faultPlan: FaultPlan,
-    controls: ReturnType<typeof parseOutputControls>,
+    controls: OutputControls,
   ): Promise<Response> {
     const requestId = identity.uuid;
     const { plan } = route.endpoint;
@@ -235,7 +235,13 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
     const midStreamError =
       faultPlan.interruption?.type === "mid-stream-error" ? faultPlan.interruption.error : undefined;
     const errorJson = () =>
-      JSON.stringify(errorBody(midStreamError ?? "internal-error", { requestId, model: chat.model.id }));
+      JSON.stringify(
+        errorBody(midStreamError ?? "internal-error", {
+          requestId,
+          model: chat.model.id,
+          maxInput: maxInputTokens(chat.model),
+        }),
+      );
     const frames = streamFrames(reply, chat.includeUsage && !faultPlan.missingUsage);
     return new Response(sseBody(frames, faultPlan, errorJson), {
       status: 200,
@@ -272,7 +278,7 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
       recorder.record(recorded);
       const ruleFault = faults.take(recorded);
       let faultPlan: FaultPlan;
-      let controls: ReturnType<typeof parseOutputControls>;
+      let controls: OutputControls;
       try {
         const headerFaults = parseFaultHeader(header(FAULT_HEADER) ?? "");
         faultPlan = planFaults(ruleFault === undefined ? headerFaults : [...headerFaults, ruleFault]);

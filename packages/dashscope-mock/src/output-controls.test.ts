@@ -152,17 +152,28 @@ describe("x-mock-tool-arguments-bytes", () => {
 
 describe("x-mock-cached-tokens", () => {
   const usageOf = async (model: string, cached: string) =>
-    (await frames(streamed(model), { "x-mock-cached-tokens": cached })).at(-1)?.usage as Record<string, unknown>;
+    (await frames(streamed(model), { "x-mock-cached-tokens": cached })).at(-1)?.usage as Record<
+      string,
+      unknown
+    >;
 
   it("reports cached prompt tokens after the totals", async () => {
     const usage = await usageOf("qwen3-coder-plus", "3");
-    expect(Object.keys(usage)).toEqual(["prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details"]);
+    expect(Object.keys(usage)).toEqual([
+      "prompt_tokens",
+      "completion_tokens",
+      "total_tokens",
+      "prompt_tokens_details",
+    ]);
     expect(usage.prompt_tokens_details).toEqual({ cached_tokens: 3 });
   });
 
   it("adds them beside text_tokens for a thinking model, never more than the prompt", async () => {
     const usage = await usageOf("qwen3.6-plus", "1000000");
-    expect(usage.prompt_tokens_details).toEqual({ text_tokens: usage.prompt_tokens, cached_tokens: usage.prompt_tokens });
+    expect(usage.prompt_tokens_details).toEqual({
+      text_tokens: usage.prompt_tokens,
+      cached_tokens: usage.prompt_tokens,
+    });
   });
 });
 

@@ -206,7 +206,8 @@ export function planReply(
   const toolTokens = toolCall === undefined ? 0 : textTokens(toolCall.name + toolCall.arguments);
   const prompt = request.promptTokens;
   const completion = reasoningChunks + contentChunks + toolTokens;
-  const cached = controls.cachedTokens === undefined ? {} : { cached_tokens: Math.min(controls.cachedTokens, prompt) };
+  const cached =
+    controls.cachedTokens === undefined ? {} : { cached_tokens: Math.min(controls.cachedTokens, prompt) };
   const totals = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
   const usage: Usage = request.thinking
     ? {

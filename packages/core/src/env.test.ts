@@ -196,6 +196,10 @@ describe("resolveApiKey", () => {
 describe("describeKeySource", () => {
   it.each<[KeySource, string]>([
     [{ kind: "option" }, "the apiKey option"],
+    [
+      { kind: "config", path: "config.models.providers.qwen.apiKey" },
+      "config config.models.providers.qwen.apiKey",
+    ],
     [{ kind: "env", variable: "QWEN_API_KEY" }, "env QWEN_API_KEY"],
     [
       { kind: "env-file", variable: "QWEN_API_KEY", path: "~/.openclaw/.env" },

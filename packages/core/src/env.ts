@@ -13,6 +13,7 @@ export const API_KEY_ENV_VARS = [
 /** Where a key came from (never the key itself). */
 export type KeySource =
   | { readonly kind: "option" }
+  | { readonly kind: "config"; readonly path: string }
   | { readonly kind: "env"; readonly variable: string }
   | { readonly kind: "env-file"; readonly variable: string; readonly path: string };
 
@@ -77,7 +78,11 @@ function firstInVariables(
  * Walks the key sources in precedence order, reading env files only as far as needed, and reports
  * what it tried. The building block of {@link findApiKey} and {@link resolveApiKey}.
  */
-export function lookUpApiKey(lookup: ApiKeyLookup | undefined): ApiKeyLookupResult {
+export function lookUpApiKey(
+  lookup: ApiKeyLookup | undefined,
+  /** A key read from config (see `readOpenClawConfig`): wins over the environment, loses to `apiKey`. */
+  fromConfig?: { readonly key: ApiKey; readonly path: string },
+): ApiKeyLookupResult {
   if (lookup !== undefined && (typeof lookup !== "object" || lookup === null)) {
     throw new QwenConfigError(
       "invalid-option",
@@ -91,7 +96,9 @@ export function lookUpApiKey(lookup: ApiKeyLookup | undefined): ApiKeyLookupResu
   const explicitState = explicit === undefined ? "not set" : "empty";
   const files: { path: string; outcome: FileOutcome }[] = [];
   const found =
-    keyFrom(explicit, { kind: "option" }) ?? firstInVariables(env, (variable) => ({ kind: "env", variable }));
+    keyFrom(explicit, { kind: "option" }) ??
+    (fromConfig && { apiKey: fromConfig.key, source: { kind: "config", path: fromConfig.path } }) ??
+    firstInVariables(env, (variable) => ({ kind: "env", variable }));
   if (found) return { found, explicit: explicitState, files };
   for (const path of envFiles) {
     const vars = readEnvFile(path);
@@ -119,7 +126,7 @@ export function missingApiKeyError(lookup: ApiKeyLookupResult): QwenConfigError 
 }
 
 /**
- * Finds the API key: the explicit `apiKey`, then `QWEN_API_KEY`, `MODELSTUDIO_API_KEY` and
+ * Finds the API key: the explicit `apiKey`, then the config's key, then `QWEN_API_KEY`, `MODELSTUDIO_API_KEY` and
  * `DASHSCOPE_API_KEY` in `env`, then the same variables in each of `envFiles` in order. Values
  * are trimmed and blank values skipped.
  *
@@ -143,13 +150,16 @@ export function resolveApiKey(lookup?: ApiKeyLookup): ResolvedApiKey {
 }
 
 /**
- * A short, key-free description of a key's source: `the apiKey option`, `env QWEN_API_KEY`, or
+ * A short, key-free description of a key's source: `the apiKey option`,
+ * `config models.providers.qwen.apiKey`, `env QWEN_API_KEY`, or
  * `~/.openclaw/.env (QWEN_API_KEY)` (the path as it was given).
  */
 export function describeKeySource(source: KeySource): string {
   switch (source.kind) {
     case "option":
       return "the apiKey option";
+    case "config":
+      return `config ${source.path}`;
     case "env":
       return `env ${source.variable}`;
     case "env-file":

@@ -131,6 +131,16 @@ describe("readOpenClawConfig", () => {
       { models: { providers: { qwen: { models: [{ compat: { supportsUsageInStreaming: true } }] } } } },
       "models[0].id is missing",
     ],
+    [
+      "apiKey",
+      { models: { providers: { qwen: { apiKey: 42 } } } },
+      "config.models.providers.qwen.apiKey must be",
+    ],
+    [
+      "key with spaces",
+      { models: { providers: { qwen: { apiKey: "sk-two words0000000000000" } } } },
+      "config.models.providers.qwen.apiKey:",
+    ],
   ])("names the path of a wrong %s", (_label, config, text) => {
     const error = errorOf(() => readOpenClawConfig(config));
     expect(error.kind).toBe("invalid-option");

@@ -1,3 +1,4 @@
+import { ApiKey } from "./api-key.js";
 import { normalizeBaseUrl } from "./base-url.js";
 import { QwenConfigError } from "./errors.js";
 import { parseModelRef } from "./model-ref.js";
@@ -10,6 +11,8 @@ export interface OpenClawQwenSettings {
   readonly model?: string;
   /** `models.providers.<qwen|alias>.baseUrl`, normalized. */
   readonly baseUrl?: string;
+  /** `models.providers.<qwen|alias>.apiKey`, held masked, with the path it was read from. */
+  readonly apiKey?: { readonly key: ApiKey; readonly path: string };
   /** Per-model streaming usage from `models.providers.<qwen|alias>.models[].compat.supportsUsageInStreaming`, by model id. */
   readonly streamingUsage?: Readonly<Record<string, boolean>>;
 }
@@ -99,10 +102,25 @@ function streamingUsageByModel(
   return settings.length === 0 ? undefined : Object.fromEntries(settings);
 }
 
+function configApiKey(
+  entry: Readonly<Record<string, unknown>>,
+  path: string,
+): { readonly key: ApiKey; readonly path: string } | undefined {
+  const at = `${path}.apiKey`;
+  const value = nonBlank(optionalString(entry.apiKey, at));
+  if (value === undefined) return undefined;
+  try {
+    return { key: new ApiKey(value), path: at };
+  } catch (error) {
+    rethrowAt(at, error);
+  }
+}
+
 /**
  * Reads the Qwen settings from an OpenClaw-style config object:
  * `agents.defaults.model.primary` (a string, or `model` itself as a string),
- * `models.providers.<id>.baseUrl` and `models.providers.<id>.models[].compat.supportsUsageInStreaming`,
+ * `models.providers.<id>.baseUrl`, `models.providers.<id>.apiKey` and
+ * `models.providers.<id>.models[].compat.supportsUsageInStreaming`,
  * where `<id>` is `qwen` or an alias (case-insensitive; `qwen` first, then `modelstudio`,
  * `qwencloud`, `dashscope`, and only the first present entry counts). Blank strings count as not
  * set; other keys are ignored. `undefined` or `null` gives no settings.
@@ -132,9 +150,11 @@ export function readOpenClawConfig(config: unknown): OpenClawQwenSettings {
     }
   }
   const streamingUsage = provider && streamingUsageByModel(provider.entry, provider.path);
+  const apiKey = provider && configApiKey(provider.entry, provider.path);
   return {
     ...(model !== undefined && { model }),
     ...(baseUrl !== undefined && { baseUrl }),
+    ...(apiKey !== undefined && { apiKey }),
     ...(streamingUsage !== undefined && { streamingUsage }),
   };
 }

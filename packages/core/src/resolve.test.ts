@@ -263,6 +263,32 @@ describe("API key sources", () => {
     expect(resolved.endpoint).toMatchObject({ plan: "coding", source: "key-prefix" });
   });
 
+  it("takes the config's key over the environment, and infers the plan from it", () => {
+    const config = { models: { providers: { modelstudio: { apiKey: ` ${CODING_KEY} ` } } } };
+    const resolved = resolve({ config, env: { QWEN_API_KEY: STANDARD_KEY } });
+    expect(resolved.keySource).toEqual({
+      kind: "config",
+      path: "config.models.providers.modelstudio.apiKey",
+    });
+    expect(resolved.apiKey.reveal()).toBe(CODING_KEY);
+    expect(resolved.endpoint).toMatchObject({ plan: "coding", source: "key-prefix" });
+  });
+
+  it("lets the apiKey option win over the config's key", () => {
+    const config = { models: { providers: { qwen: { apiKey: CODING_KEY } } } };
+    const resolved = resolve({ config, apiKey: STANDARD_KEY });
+    expect(resolved.keySource).toEqual({ kind: "option" });
+    expect(resolved.apiKey.reveal()).toBe(STANDARD_KEY);
+  });
+
+  it("skips a blank config key", () => {
+    const config = { models: { providers: { qwen: { apiKey: "  " } } } };
+    expect(resolve({ config, env: { QWEN_API_KEY: STANDARD_KEY } }).keySource).toEqual({
+      kind: "env",
+      variable: "QWEN_API_KEY",
+    });
+  });
+
   it("defaults env to process.env", () => {
     vi.stubEnv("QWEN_API_KEY", CODING_KEY);
     expect(resolveQwenConfig().keySource).toEqual({ kind: "env", variable: "QWEN_API_KEY" });

@@ -180,6 +180,7 @@ function refuseKeyInPlainSight(raw: string, endpoint: ResolvedEndpoint, model: M
 
 function resolveWithKey(
   options: ResolveQwenConfigOptions,
+  settings: OpenClawQwenSettings,
   key: ResolvedApiKey | undefined,
   missingKey: () => QwenConfigError,
 ): ResolvedQwenConfig {
@@ -191,7 +192,6 @@ function resolveWithKey(
   const streamingUsage = optionalBoolean(options.streamingUsage, "streamingUsage");
   const codingPlanModels =
     optionalStringArray(options.codingPlanModels, "codingPlanModels") ?? CODING_PLAN_MODELS;
-  const settings = readOpenClawConfig(options.config);
 
   const warnings: QwenWarning[] = [];
   const choice = authChoice === undefined ? undefined : resolveAuthChoice(authChoice);
@@ -236,7 +236,7 @@ function resolveWithKey(
  *
  * Precedence: base URL from `baseUrl` > config `models.providers.<qwen|alias>.baseUrl` >
  * `authChoice` > the key's prefix (`sk-sp-` → Coding Plan Global, other `sk-` → Standard Global)
- * > Standard Global. Key from `apiKey` > `QWEN_API_KEY` > `MODELSTUDIO_API_KEY` >
+ * > Standard Global. Key from `apiKey` > config `models.providers.<qwen|alias>.apiKey` > `QWEN_API_KEY` > `MODELSTUDIO_API_KEY` >
  * `DASHSCOPE_API_KEY` > the same variables in each of `envFiles`. Model from `model` > config
  * `agents.defaults.model.primary` (ignored when it names another provider) > `qwen/qwen3.5-plus`.
  * Streaming usage from `streamingUsage` > config per-model setting > detection by base URL.
@@ -255,12 +255,20 @@ export function resolveQwenConfig(options: ResolveQwenConfigOptions = {}): Resol
       "Pass an options object, or nothing.",
     );
   }
-  const lookup = lookUpApiKey(options);
-  const key = lookup.found;
+  // The config may hold the key, yet its errors must already be redacted with the one we know.
+  const withoutConfig = lookUpApiKey(options);
+  const settings = redacting(withoutConfig.found, () => readOpenClawConfig(options.config));
+  const lookup = settings.apiKey === undefined ? withoutConfig : lookUpApiKey(options, settings.apiKey);
+  return redacting(lookup.found, () =>
+    resolveWithKey(options, settings, lookup.found, () => missingApiKeyError(lookup)),
+  );
+}
+
+// Errors may quote user input, and a key can end up in the wrong field by mistake.
+function redacting<T>(key: ResolvedApiKey | undefined, run: () => T): T {
   try {
-    return resolveWithKey(options, key, () => missingApiKeyError(lookup));
+    return run();
   } catch (error) {
-    // Errors may quote user input, and a key can end up in the wrong field by mistake.
     if (key && error instanceof QwenConfigError)
       throw redactError(error, key.apiKey.reveal(), key.apiKey.masked);
     throw error;

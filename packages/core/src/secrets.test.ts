@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { QwenConfigError, type QwenConfigErrorKind } from "./errors.js";
+import { readOpenClawConfig } from "./openclaw-config.js";
 import { type ResolveQwenConfigOptions, resolveQwenConfig } from "./resolve.js";
 import { errorOf } from "./test-utils/error-of.js";
 
@@ -59,6 +60,14 @@ describe.each(Object.entries(KEYS))("a %s key", (_label, key) => {
     const resolved = resolveQwenConfig({ env: {}, envFiles: [path], baseUrl: "http://127.0.0.1:4010/v1" });
     expect(resolved.keySource.kind).toBe("env-file");
     expectNoKey(resolved, key);
+  });
+
+  it("never shows when it comes from config, nor in the settings read from that config", () => {
+    const config = { models: { providers: { qwen: { apiKey: key } } } };
+    const resolved = resolveQwenConfig({ env: {}, config });
+    expect(resolved.keySource).toEqual({ kind: "config", path: "config.models.providers.qwen.apiKey" });
+    expectNoKey(resolved, key);
+    expectNoKey(readOpenClawConfig(config), key);
   });
 
   // For each error kind: the key is set, and where possible it is also pasted into the wrong field.

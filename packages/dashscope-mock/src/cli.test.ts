@@ -1,5 +1,6 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import OpenAI from "openai";
@@ -41,6 +42,28 @@ function exit(child: Child): Promise<{ code: number | null; stdout: string; stde
   return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function retry<T>(attempt: () => Promise<T>, times = 50): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= times) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 async function started(args: readonly string[] = []) {
   const child = run(["--port", "0", ...args]);
   const line = await firstLine(child);
@@ -52,6 +75,8 @@ describe("the dashscope-mock bin", () => {
     const { child, line, url } = await started();
     try {
       expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+      const port = Number(new URL(url).port);
+      expect(port).toBeGreaterThan(0);
       for (const host of HOSTS) {
         const client = new OpenAI({
           apiKey: host.key,
@@ -92,6 +117,23 @@ describe("the dashscope-mock bin", () => {
       expect((await ended).code).toBe(0);
     },
   );
+
+  it("keeps serving when nobody reads its output", async () => {
+    const port = await freePort();
+    const child = run(["--port", String(port)]);
+    child.stdout.destroy();
+    try {
+      const response = await retry(() =>
+        fetch(`http://127.0.0.1:${port}/dashscope.aliyuncs.com/compatible-mode/v1/models`, {
+          headers: { authorization: `Bearer ${HOSTS[0]?.key}` },
+        }),
+      );
+      expect(response.status).toBe(200);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
 
   it("honours the fault header over real HTTP", async () => {
     const { child, url } = await started();

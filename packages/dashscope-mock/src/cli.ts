@@ -9,7 +9,8 @@ const USAGE = `Usage: dashscope-mock [--port N] [--host H] [--coding-plan-client
 
 Serves DashScope's OpenAI-compatible hosts under path prefixes named by their hostnames, e.g.
   http://127.0.0.1:PORT/coding-intl.dashscope.aliyuncs.com/v1/chat/completions
-The first line of output is "listening on http://H:P". Stop with Ctrl-C (SIGINT) or SIGTERM.
+It prints "listening on http://H:P" on stdout (the host base URLs follow on stderr).
+Stop with Ctrl-C (SIGINT) or SIGTERM.
 
   --port N                    port to listen on (default 0: a free port)
   --host H                    address to listen on (default 127.0.0.1)
@@ -59,8 +60,11 @@ async function main(): Promise<void> {
     ...(codingPlanModels === undefined ? {} : { codingPlanModels }),
     ...(extraModels === undefined ? {} : { extraModels }),
   });
+  // stdout carries only the listening line, for scripts to read; a reader that closes the pipe
+  // must not bring the server down. The base URLs are for people, on stderr.
+  process.stdout.on("error", () => undefined);
   process.stdout.write(`listening on ${server.url}\n`);
-  for (const endpoint of PRIMARY_ENDPOINTS) process.stdout.write(`  ${server.baseUrl(endpoint.host)}\n`);
+  for (const endpoint of PRIMARY_ENDPOINTS) process.stderr.write(`  ${server.baseUrl(endpoint.host)}\n`);
   const stop = () => {
     server.close().then(
       () => process.exit(0),

@@ -9,7 +9,13 @@ export {
   parseFaultHeader,
 } from "./faults.js";
 export { dashscopeHandlers } from "./handlers.js";
-export { MOCK_ERRORS, type MockErrorName, type MockErrorSpec } from "./mock-errors.js";
+export {
+  type ErrorLayout,
+  MOCK_ERROR_NAMES,
+  MOCK_ERRORS,
+  type MockErrorName,
+  type MockErrorSpec,
+} from "./mock-errors.js";
 export {
   createDashscopeMockHandler,
   type DashscopeMockHandler,

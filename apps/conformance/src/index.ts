@@ -1,1 +1,30 @@
-export const placeholder = 1;
+export { type CliOptions, parseCliArgs, USAGE, UsageError } from "./args.js";
+export type { HostContext } from "./context.js";
+export { FEATURES } from "./features/index.js";
+export { CONFORMANCE_HOSTS, type ConformanceHost, type HostId } from "./hosts.js";
+export { formatJson } from "./report/json.js";
+export { formatJunit } from "./report/junit.js";
+export { formatTable } from "./report/table.js";
+export {
+  type CellResult,
+  type CellStatus,
+  type ConformanceReport,
+  SkipCell,
+  summarize,
+  type TargetKind,
+} from "./result.js";
+export { type Feature, type HostSetup, runMatrix } from "./runner.js";
+export {
+  type ConformanceOptions,
+  type ConformanceRun,
+  redactor,
+  runConformance,
+  UnknownIdError,
+} from "./suite.js";
+export {
+  LIVE_KEY_VARIABLES,
+  LIVE_OPT_IN,
+  type PreparedTarget,
+  prepareTarget,
+  type TargetSpec,
+} from "./targets.js";

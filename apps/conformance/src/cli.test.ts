@@ -1,0 +1,83 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The built bin, as users run it (the test task builds first).
+const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "qwenkit-conformance-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("qwenkit-conformance", () => {
+  it("runs the matrix against the mock, prints progress and the table, writes JSON and JUnit, exits 0", async () => {
+    const json = join(dir, "out", "report.json");
+    const junit = join(dir, "out", "report.xml");
+    const { code, stdout, stderr } = await cli(["--json", json, "--junit", junit]);
+    expect(code).toBe(0);
+    expect(stderr).toContain("pass coding-global / abort");
+    expect(stdout).toMatch(/^feature\s+standard-china\s+standard-global\s+coding-china\s+coding-global$/m);
+    expect(stdout).toContain("40 passed, 0 failed, 0 skipped");
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    expect(report.target).toBe("mock");
+    expect(report.results).toHaveLength(40);
+    expect(Object.keys(report.results[0]).sort()).toEqual(["detail", "feature", "host", "ms", "status"]);
+    const xml = readFileSync(junit, "utf8");
+    expect(xml.match(/<testcase /g)).toHaveLength(40);
+    expect(xml).not.toContain("<failure");
+  });
+
+  it("with --target live and no keys, exits 0 with every cell skipped and says how to provide keys", async () => {
+    const { code, stdout, stderr } = await cli(["--target", "live", "--no-progress"], {
+      QWEN_API_KEY: "sk-0123456789abcdef01234567",
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain("0 passed, 0 failed, 40 skipped");
+    expect(stderr).toContain("QWEN_CONFORMANCE_LIVE=1");
+    expect(`${stdout}${stderr}`).not.toContain("sk-0123456789abcdef01234567");
+  });
+
+  it("exits 1 when a cell fails", async () => {
+    const { code, stdout } = await cli([
+      "--base-url",
+      "http://127.0.0.1:9",
+      "--host",
+      "coding-global",
+      "--feature",
+      "chat",
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("0 passed, 1 failed, 0 skipped");
+    expect(stdout).toMatch(/FAIL coding-global \/ chat: QwenApiError \(connection\)/);
+  });
+
+  it.each([
+    [["--target", "prod"], /--target must be "mock" or "live"/],
+    [["--host", "coding-mars"], /unknown host coding-mars/],
+  ])("exits 2 with usage for %j", async (args, message) => {
+    const { code, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain("Usage: qwenkit-conformance");
+  });
+
+  it("prints help", async () => {
+    const { code, stdout } = await cli(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--target mock|live");
+  });
+});

@@ -1,0 +1,27 @@
+import { check, type HostContext } from "../context.js";
+import type { Feature } from "../runner.js";
+import { apiErrorOfKind, HELLO, MAX_TOKENS, rejection } from "./shared.js";
+
+/** A key the host refuses becomes a 401 `invalid-api-key` whose hint names the plan mismatch. */
+export const invalidKeyFeature: Feature<HostContext> = {
+  id: "invalid-key",
+  title: "invalid key → typed 401",
+  async run(ctx, signal) {
+    const provider = ctx.provider({ apiKey: ctx.wrongPlanKey });
+    const outcome = await rejection(
+      provider.chat({ messages: HELLO, max_tokens: MAX_TOKENS, thinking: { enabled: false } }, { signal }),
+      "a 401",
+    );
+    const error = apiErrorOfKind(outcome, "invalid-api-key");
+    check(error.status === 401, `status ${error.status}`);
+    check(!error.retryable, "a bad key was marked retryable");
+    // Only a known plan can be compared with the key's prefix.
+    if (provider.config.endpoint.plan !== undefined) {
+      check(
+        /coding plan/i.test(error.hint) && /standard/i.test(error.hint),
+        `hint misses the plan mismatch: ${error.hint}`,
+      );
+    }
+    return `401 ${error.code ?? ""}: ${error.hint}`.trim();
+  },
+};

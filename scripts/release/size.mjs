@@ -1,0 +1,80 @@
+// The cost of a package's main entry to a user who bundles it: esbuild-minified and gzipped, with
+// other packages left out (they are the user's to count once), as bundlers and size budgets do.
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+
+/**
+ * Min+gzip budgets, in bytes (1 kB = 1000 bytes, the stricter reading). A package without a
+ * budget is measured and printed only.
+ */
+export const SIZE_BUDGETS = { "@qwenkit/core": 8000 };
+
+/** The file `import "<package>"` loads, relative to the package root, from its `exports` (or `main`). */
+export function mainEntry(manifest) {
+  const root = manifest.exports?.["."] ?? manifest.exports;
+  const pick = (value) => {
+    if (typeof value === "string") return value;
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+    for (const condition of ["node", "import", "default"]) {
+      const found = condition in value ? pick(value[condition]) : undefined;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const target = pick(root) ?? manifest.main;
+  if (target === undefined) throw new Error(`${manifest.name} has no main entry in exports or main`);
+  return target.replace(/^\.\//, "");
+}
+
+/** esbuild, as the workspace already has it through tsup (pnpm does not hoist it to the root). */
+export function loadEsbuild(root) {
+  const fromRoot = createRequire(`${root}/package.json`);
+  return createRequire(fromRoot.resolve("tsup"))("esbuild");
+}
+
+/** Raw, minified and min+gzip sizes of the bundle that starts at `file`, and the minified code. */
+export async function measureEntry(esbuild, file) {
+  const common = { entryPoints: [file], bundle: true, write: false, format: "esm", platform: "node" };
+  const options = { ...common, packages: "external", target: "node22", legalComments: "none" };
+  const [raw, minified] = await Promise.all([
+    esbuild.build(options),
+    esbuild.build({ ...options, minify: true }),
+  ]);
+  const bytes = minified.outputFiles[0].contents;
+  return {
+    raw: raw.outputFiles[0].contents.length,
+    minified: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    code: minified.outputFiles[0].text,
+  };
+}
+
+/** Packages whose min+gzip size reaches their budget. */
+export function budgetProblems(rows, budgets = SIZE_BUDGETS) {
+  return rows
+    .filter((row) => row.name in budgets && row.gzip >= budgets[row.name])
+    .map(
+      (row) =>
+        `${row.name}: ${row.entry} is ${row.gzip} B min+gzip; the budget is under ${budgets[row.name]} B`,
+    );
+}
+
+/** The size table printed by the release scripts. */
+export function sizeTable(rows, budgets = SIZE_BUDGETS) {
+  const header = ["package", "entry", "bundle", "min", "min+gzip", "budget"];
+  const body = rows.map((row) => [
+    row.name,
+    row.entry,
+    `${row.raw} B`,
+    `${row.minified} B`,
+    `${row.gzip} B`,
+    row.name in budgets ? `< ${budgets[row.name]} B` : "-",
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((cells) => cells[i].length)));
+  const line = (cells) =>
+    cells
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(line)].join("\n");
+}

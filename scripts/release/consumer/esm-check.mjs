@@ -1,0 +1,44 @@
+// Runs inside the scratch consumer project: imports every published package the way an ESM app
+// does, from the project's own node_modules, and drives the mock through the provider once.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+const expected = JSON.parse(readFileSync(new URL("./expected-exports.json", import.meta.url), "utf8"));
+const installed = new URL("./node_modules/", import.meta.url).href;
+
+const modules = {};
+for (const [name, names] of Object.entries(expected)) {
+  const resolved = import.meta.resolve(name);
+  assert.ok(
+    resolved.startsWith(installed),
+    `${name} resolved to ${resolved}, outside this project's node_modules`,
+  );
+  const module = await import(name);
+  const keys = Object.keys(module);
+  assert.ok(keys.length > 0, `${name} exports nothing`);
+  const missing = names.filter((key) => !keys.includes(key));
+  assert.deepEqual(missing, [], `${name} lacks exports ${missing.join(", ")}`);
+  modules[name] = module;
+  console.log(`import ${name}: ${keys.length} exports from ${resolved.slice(installed.length)}`);
+}
+
+const core = modules["@qwenkit/core"];
+assert.equal(core.normalizeProviderId(" DashScope "), "qwen");
+assert.equal(core.parseModelRef("modelstudio/qwen3.5-plus").ref, "qwen/qwen3.5-plus");
+
+const { startDashscopeMockServer } = modules["@qwenkit/dashscope-mock"];
+const { createQwenProvider } = modules["@qwenkit/provider"];
+const server = await startDashscopeMockServer({ port: 0 });
+try {
+  const provider = createQwenProvider({
+    apiKey: "sk-release0verify0not0a0real0key",
+    baseUrl: server.baseUrl("dashscope-intl.aliyuncs.com"),
+    shapeRequests: "always",
+  });
+  const result = await provider.chat({ messages: [{ role: "user", content: "Say hello." }] });
+  assert.ok(result.text.length > 0, "the provider got an empty reply from the mock");
+  assert.equal(result.finishReason, "stop");
+  console.log(`provider -> mock: ${JSON.stringify(result.text.slice(0, 60))} (${result.finishReason})`);
+} finally {
+  await server.close();
+}

@@ -14,8 +14,9 @@ const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
  * files. With `keep` the folder is left for inspection (child processes are still stopped).
  */
 export function createSession(root, prefix, { keep = false, tempRoot = tmpdir() } = {}) {
+  const tree = realpathSync(root);
   const dir = realpathSync(mkdtempSync(join(tempRoot, prefix)));
-  if (!relative(realpathSync(root), dir).startsWith("..")) {
+  if (!relative(tree, dir).startsWith("..")) {
     rmSync(dir, { recursive: true, force: true });
     throw new CheckFailure(`the temp folder ${dir} is inside the work tree; point TMPDIR elsewhere`);
   }

@@ -23,7 +23,7 @@ import { retryAfterMs } from "./retry-after.js";
  * | `quota-exceeded` | 429 `insufficient_quota` / `Throttling.AllocationQuota` (tokens per minute) | yes |
  * | `plan-quota` | Coding Plan `hour` / `week` / `month allocated quota exceeded` | no |
  * | `server-error` | 5xx, `internal_error`, `ModelUnavailable` | yes |
- * | `timeout` | no response within the `timeout` option | yes |
+ * | `timeout` | no response, or no next stream chunk, within the `timeout` option | yes |
  * | `connection` | the host could not be reached | yes |
  * | `aborted` | the caller's `AbortSignal` fired, or the caller stopped iterating | no |
  * | `stream-interrupted` | the stream broke or ended before its finish frame | yes |

@@ -12,8 +12,8 @@ export interface QwenProviderOptions extends ResolveQwenConfigOptions {
   readonly fetch?: ClientOptions["fetch"];
   /**
    * Milliseconds to wait for a response before failing the attempt with kind `timeout`
-   * (non-streaming: the whole body; streaming: the response headers). Default 600000 (the
-   * openai SDK's).
+   * (non-streaming: the whole body; streaming: the response headers, then each wait for the next
+   * chunk, so a stream that stalls fails instead of hanging). Default 600000 (the openai SDK's).
    */
   readonly timeout?: number;
   /**

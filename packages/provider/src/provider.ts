@@ -14,6 +14,7 @@ import { createChatStream, type QwenChatStream } from "./chat-stream.js";
 import { resultFromCompletion } from "./completion-result.js";
 import { normalizeErrorResponses } from "./error-response.js";
 import { localError, type QwenApiError, type QwenErrorContext, toQwenApiError } from "./errors.js";
+import { IdleTimeout } from "./idle-timeout.js";
 import type { QwenCallOptions, QwenChatRequest, QwenProviderOptions } from "./options.js";
 import type { QwenChatResult } from "./result.js";
 import { type RetryPolicy, retryDelayMs, retryPolicy, sleep } from "./retry.js";
@@ -175,27 +176,40 @@ class Provider implements QwenProvider {
     let requestId: string | undefined;
     const partial = () =>
       assembler.chunkCount > 0 ? assembler.snapshot({ requestId, warnings: shaped.warnings }) : undefined;
+    // The SDK's timeout ends when the headers arrive; the same limit then bounds each wait for a chunk.
+    const idle = new IdleTimeout(options.timeout ?? this.#options.timeout ?? this.#client.timeout);
+    const attemptSignal = AbortSignal.any([signal, idle.signal]);
+    const stopped = () =>
+      signal.aborted
+        ? localError("aborted", context, signal.reason)
+        : idle.expired
+          ? localError("timeout", context, idle.signal.reason)
+          : undefined;
     try {
       const { data, response } = await this.#client.chat.completions
-        .create({ ...shaped.body, stream: true }, this.#requestOptions(options, signal))
+        .create({ ...shaped.body, stream: true }, this.#requestOptions(options, attemptSignal))
         .withResponse();
       requestId = response.headers.get("x-request-id") ?? undefined;
+      idle.touch();
       for await (const chunk of data) {
+        idle.touch();
         for (const event of assembler.push(chunk)) {
           attempt.delivered = true;
           emit(event);
         }
       }
       // The SDK ends a stream quietly when its signal aborts; an abort is still a failure here.
-      if (signal.aborted) throw localError("aborted", context, signal.reason);
+      const stop = stopped();
+      if (stop) throw stop;
       if (!assembler.finished) throw localError("stream-interrupted", context);
       for (const event of assembler.end()) emit(event);
       return assembler.snapshot({ requestId, warnings: shaped.warnings });
     } catch (error) {
-      const failure = signal.aborted
-        ? localError("aborted", context, signal.reason)
-        : toQwenApiError(error, context, assembler.chunkCount > 0 ? "stream" : "request");
+      const failure =
+        stopped() ?? toQwenApiError(error, context, assembler.chunkCount > 0 ? "stream" : "request");
       throw failure.withPartial(partial());
+    } finally {
+      idle.clear();
     }
   }
 

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { IdleTimeout } from "./idle-timeout.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("IdleTimeout", () => {
+  it("fires once nothing touched it for its duration, saying how long it waited", () => {
+    vi.useFakeTimers();
+    const idle = new IdleTimeout(100);
+    idle.touch();
+    vi.advanceTimersByTime(99);
+    expect(idle.expired).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(idle.expired).toBe(true);
+    expect((idle.signal.reason as Error).message).toBe("the stream sent nothing for 100 ms");
+  });
+
+  it("restarts the wait on every touch", () => {
+    vi.useFakeTimers();
+    const idle = new IdleTimeout(100);
+    idle.touch();
+    for (let step = 0; step < 10; step += 1) {
+      vi.advanceTimersByTime(90);
+      idle.touch();
+    }
+    expect(idle.expired).toBe(false);
+    vi.advanceTimersByTime(100);
+    expect(idle.expired).toBe(true);
+  });
+
+  it("never fires before the first touch or after clear, and leaves no timer behind", () => {
+    vi.useFakeTimers();
+    const idle = new IdleTimeout(100);
+    vi.advanceTimersByTime(1_000);
+    expect(idle.expired).toBe(false);
+    idle.touch();
+    idle.clear();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(1_000);
+    expect(idle.expired).toBe(false);
+  });
+});

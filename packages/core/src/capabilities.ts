@@ -27,30 +27,22 @@ export interface EndpointCapabilities {
   readonly modelsEndpoint: boolean;
 }
 
+// The request rules every native host shares; the plans differ only in `/models`.
+const NATIVE_RULES = {
+  native: true,
+  streamingUsage: true,
+  developerRole: false,
+  maxTokensField: "max_completion_tokens",
+  thinkingParams: "dashscope",
+  rejectsEmptyTools: true,
+  nonStreamingThinking: false,
+  jsonModeWithThinking: false,
+} as const satisfies Omit<EndpointCapabilities, "modelsEndpoint">;
+
 /** Capabilities of the native DashScope hosts, by plan. */
 export const NATIVE_CAPABILITIES: Readonly<Record<Plan, EndpointCapabilities>> = {
-  standard: {
-    native: true,
-    streamingUsage: true,
-    developerRole: false,
-    maxTokensField: "max_completion_tokens",
-    thinkingParams: "dashscope",
-    rejectsEmptyTools: true,
-    nonStreamingThinking: false,
-    jsonModeWithThinking: false,
-    modelsEndpoint: true,
-  },
-  coding: {
-    native: true,
-    streamingUsage: true,
-    developerRole: false,
-    maxTokensField: "max_completion_tokens",
-    thinkingParams: "dashscope",
-    rejectsEmptyTools: true,
-    nonStreamingThinking: false,
-    jsonModeWithThinking: false,
-    modelsEndpoint: false,
-  },
+  standard: { ...NATIVE_RULES, modelsEndpoint: true },
+  coding: { ...NATIVE_RULES, modelsEndpoint: false },
 };
 
 /** Capabilities assumed for any other base URL: plain OpenAI-compatible behaviour. */

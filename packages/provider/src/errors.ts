@@ -1,7 +1,7 @@
 import type { Plan } from "@qwenkit/core";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { type ProviderErrorBody, parseErrorBody, readErrorEnvelope } from "./error-body.js";
-import { redactSecrets } from "./redact.js";
+import { redactError, redactSecrets } from "./redact.js";
 import type { QwenChatResult } from "./result.js";
 import { retryAfterMs } from "./retry-after.js";
 
@@ -428,7 +428,10 @@ export function localError(
     message: `${detail ? `${detail} — ` : ""}${hint}`,
     hint,
     retryable: RETRYABLE[kind],
-    cause: cause instanceof Error && !(cause instanceof APIError) ? cause : undefined,
+    cause:
+      cause instanceof Error && !(cause instanceof APIError)
+        ? redactError(cause, context.secrets)
+        : undefined,
   });
 }
 

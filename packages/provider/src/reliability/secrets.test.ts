@@ -1,11 +1,13 @@
 import { inspect } from "node:util";
 import { QwenConfigError } from "@qwenkit/core";
 import {
+  createDashscopeMockHandler,
   type DashscopeMockServer,
   FAULT_HEADER,
   formatFaultHeader,
   MOCK_ERROR_NAMES,
   type MockFault,
+  type RequestRecorder,
   startDashscopeMockServer,
 } from "@qwenkit/dashscope-mock";
 import fc from "fast-check";
@@ -185,25 +187,41 @@ describe("errors never show the key", () => {
 });
 
 describe("the mock's request records", () => {
-  it.each(Object.entries(KEYS))("hold the %s key masked, in process and on 127.0.0.1", async (_plan, key) => {
+  const planOf = (key: string) => (key.startsWith("sk-sp-") ? "coding" : "standard");
+
+  async function callTwice(qwen: QwenProvider, recorder: RequestRecorder, key: string) {
+    await qwen.stream(request).result;
+    await qwen.chat(request);
+    expect(recorder.requests).toHaveLength(2);
+    for (const record of recorder.requests) {
+      expect(record.headers.authorization).toBe(`Bearer ${qwen.config.apiKey.masked}`);
+    }
+    expectNoKey(recorder.requests, key);
+  }
+
+  it.each(Object.entries(KEYS))("hold the %s key masked on 127.0.0.1", async (_plan, key) => {
     await withMockServer({}, async (server) => {
-      const host = key.startsWith("sk-sp-")
-        ? "coding-intl.dashscope.aliyuncs.com"
-        : "dashscope-intl.aliyuncs.com";
+      const host =
+        planOf(key) === "coding" ? "coding-intl.dashscope.aliyuncs.com" : "dashscope-intl.aliyuncs.com";
       const qwen = createQwenProvider({
         baseUrl: server.baseUrl(host),
         apiKey: key,
         env: {},
         shapeRequests: "always",
       });
-      await qwen.stream(request).result;
-      await qwen.chat(request);
-      expect(server.recorder.requests).toHaveLength(2);
-      for (const record of server.recorder.requests) {
-        expect(record.headers.authorization).toBe(`Bearer ${qwen.config.apiKey.masked}`);
-      }
-      expectNoKey(server.recorder.requests, key);
+      await callTwice(qwen, server.recorder, key);
     });
+  });
+
+  it.each(Object.entries(KEYS))("hold the %s key masked in process", async (_plan, key) => {
+    const mock = createDashscopeMockHandler();
+    const qwen = createQwenProvider({
+      authChoice: planOf(key) === "coding" ? "qwen-api-key" : "qwen-standard-api-key",
+      apiKey: key,
+      env: {},
+      fetch: (input, init) => mock.handle(new Request(input, init)),
+    });
+    await callTwice(qwen, mock.recorder, key);
   });
 });
 

@@ -139,4 +139,40 @@ describe(`load: ${CONCURRENCY} concurrent streams through one provider, against 
     expect(last?.heapUsed ?? 0).toBeLessThan((baseline?.heapUsed ?? 0) + MAX_HEAP_GROWTH_BYTES);
     expect(last?.rss ?? 0).toBeLessThan((baseline?.rss ?? 0) + MAX_RSS_GROWTH_BYTES);
   });
+
+  it(`${CONCURRENCY} concurrent streams, every other one left after 3 events: the rest complete, nothing leaks`, async () => {
+    const before = await settledResourceCounts({ TCPSocketWrap: 0, TCPServerWrap: 0, Timeout: 0 }, 1_000);
+    const recorder = countingRecorder();
+    const server = await startDashscopeMockServer({ recorder });
+    const qwen = loopbackQwen(server);
+    const outcomes = await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, index) =>
+        runStream(
+          qwen.stream(
+            { messages: [{ role: "user", content: `Stream ${index}` }], thinking: { enabled: false } },
+            {
+              headers: { [CONTROL_HEADERS.chunks]: String(CHUNKS), "x-mock-fault": "chunk-delay;delayMs=2" },
+            },
+          ),
+          ROUND_LIMIT_MS,
+          (_, events) => (index % 2 === 1 && events.length === 3 ? "break" : undefined),
+        ),
+      ),
+    );
+    const left = outcomes.filter((_, index) => index % 2 === 1);
+    const kept = outcomes.filter((_, index) => index % 2 === 0);
+    expect(
+      left.every((outcome) => outcome.error?.kind === "aborted" && outcome.error.partial !== undefined),
+    ).toBe(true);
+    expect(kept.every((outcome) => outcome.result?.usage?.outputTokens === CHUNKS)).toBe(true);
+    expect(recorder.count).toBe(CONCURRENCY);
+    // A left stream's connection is closed, not read to its end and pooled: only the completed
+    // streams keep a pooled connection (a client and a server socket each).
+    const pooled = before.TCPSocketWrap + 2 * kept.length;
+    const open = await settledResourceCounts({ ...before, TCPSocketWrap: pooled, TCPServerWrap: 1 });
+    expect(open.TCPSocketWrap).toBeLessThanOrEqual(pooled);
+    await server.close();
+    const after = await settledResourceCounts(before);
+    for (const type of WATCHED) expect(after[type], type).toBeLessThanOrEqual(before[type]);
+  });
 });

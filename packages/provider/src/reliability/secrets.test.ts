@@ -165,6 +165,7 @@ describe("errors never show the key", () => {
       LIMIT_MS,
     );
     expect(outcome.error).toMatchObject({ kind: "rate-limit", partial: { text: "杭州今天" } });
+    expect(outcome.error?.message).toContain(MASKED);
     expectNoKey(outcome.error);
   });
 

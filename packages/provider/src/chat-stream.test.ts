@@ -84,6 +84,61 @@ describe("createChatStream", () => {
     await expect(stream.result).rejects.toMatchObject({ kind: "aborted" });
   });
 
+  it("keeps wire order when the reader falls behind and catches up, across thousands of events", async () => {
+    const texts = Array.from({ length: 5_000 }, (_, index) => `t${index}`);
+    const stream = createChatStream(async (emit) => {
+      for (const [index, delta] of texts.entries()) {
+        emit({ type: "text", delta });
+        // Bursts the reader cannot keep up with, then pauses it drains the queue in.
+        if (index % 1_500 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      return RESULT;
+    });
+    const seen: string[] = [];
+    for await (const event of stream) {
+      if (event.type === "text") seen.push(event.delta);
+      if (seen.length % 700 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(seen).toEqual(texts);
+  });
+
+  it("answers reads that overlap in the order they were made", async () => {
+    let emitLater: ((event: QwenStreamEvent) => void) | undefined;
+    let finish: (() => void) | undefined;
+    const stream = createChatStream(
+      (emit) =>
+        new Promise<QwenChatResult>((resolve) => {
+          emitLater = emit;
+          finish = () => resolve(RESULT);
+        }),
+    );
+    const iterator = stream[Symbol.asyncIterator]();
+    const reads = [iterator.next(), iterator.next(), iterator.next()];
+    emitLater?.({ type: "text", delta: "a" });
+    emitLater?.({ type: "text", delta: "b" });
+    finish?.();
+    expect(await Promise.all(reads)).toEqual([
+      { done: false, value: { type: "text", delta: "a" } },
+      { done: false, value: { type: "text", delta: "b" } },
+      { done: true, value: undefined },
+    ]);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it("ends a read that was waiting when the reader returns early", async () => {
+    const stream = createChatStream(
+      (_, stop) =>
+        new Promise<QwenChatResult>((_resolve, reject) => {
+          stop.addEventListener("abort", () => reject(localError("aborted")));
+        }),
+    );
+    const iterator = stream[Symbol.asyncIterator]();
+    const waiting = iterator.next();
+    await iterator.return?.();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    await expect(stream.result).rejects.toMatchObject({ kind: "aborted" });
+  });
+
   it("does not report a failure nobody awaited as an unhandled rejection", async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);

@@ -2,6 +2,7 @@ import { requestIdFromCompletionId } from "./request-id.js";
 import type { QwenChatResult, QwenFinishReason } from "./result.js";
 import type { QwenRequestWarning } from "./shape-request.js";
 import type { QwenStreamEvent } from "./stream-events.js";
+import { TextBuilder } from "./text-builder.js";
 import { parseToolArguments, type QwenToolCall } from "./tool-call.js";
 import { normalizeUsage, type QwenUsage } from "./usage.js";
 import { nonEmpty, type WireChunk, type WireChunkChoice, type WireToolCallDelta } from "./wire.js";
@@ -10,7 +11,7 @@ interface PendingToolCall {
   readonly index: number;
   id: string;
   name: string;
-  arguments: string;
+  readonly arguments: TextBuilder;
   emitted: boolean;
 }
 
@@ -21,9 +22,16 @@ export interface AssemblyMeta {
   readonly warnings?: readonly QwenRequestWarning[];
 }
 
+const isFollowed = (choice: WireChunkChoice): boolean => (choice.index ?? 0) === 0;
+
 /** The choice qwenkit follows: index 0 (the only one unless `n` > 1). The usage frame has none. */
-const followedChoice = (chunk: WireChunk): WireChunkChoice | undefined =>
-  Array.isArray(chunk.choices) ? chunk.choices.find((choice) => (choice.index ?? 0) === 0) : undefined;
+function followedChoice(chunk: WireChunk): WireChunkChoice | undefined {
+  const choices = chunk.choices;
+  if (!Array.isArray(choices)) return undefined;
+  // Nearly every chunk has exactly the followed choice, first.
+  const first = choices[0];
+  return first !== undefined && isFollowed(first) ? first : choices.find(isFollowed);
+}
 
 /**
  * Folds parsed `chat.completion.chunk` frames into events and an aggregated result. Pure: no I/O,
@@ -37,8 +45,8 @@ const followedChoice = (chunk: WireChunk): WireChunkChoice | undefined =>
 export class StreamAssembler {
   #id: string | undefined;
   #model: string | undefined;
-  #text = "";
-  #reasoning = "";
+  readonly #text = new TextBuilder();
+  readonly #reasoning = new TextBuilder();
   #finishReason: QwenFinishReason | undefined;
   #usage: QwenUsage | undefined;
   #chunks = 0;
@@ -65,11 +73,11 @@ export class StreamAssembler {
     const delta = choice?.delta;
     if (delta) {
       if (nonEmpty(delta.reasoning_content)) {
-        this.#reasoning += delta.reasoning_content;
+        this.#reasoning.append(delta.reasoning_content);
         events.push({ type: "reasoning", delta: delta.reasoning_content });
       }
       if (nonEmpty(delta.content)) {
-        this.#text += delta.content;
+        this.#text.append(delta.content);
         events.push({ type: "text", delta: delta.content });
       }
       for (const fragment of delta.tool_calls ?? []) {
@@ -99,8 +107,8 @@ export class StreamAssembler {
       id: this.#id,
       requestId: meta.requestId ?? requestIdFromCompletionId(this.#id),
       model: this.#model,
-      text: this.#text,
-      reasoning: this.#reasoning,
+      text: this.#text.toString(),
+      reasoning: this.#reasoning.toString(),
       toolCalls: [...this.#toolCalls.values()].sort((a, b) => a.index - b.index).map(finalize),
       finishReason: this.#finishReason,
       usage: this.#usage,
@@ -111,13 +119,16 @@ export class StreamAssembler {
   #mergeToolCall(fragment: WireToolCallDelta): QwenStreamEvent {
     const index = this.#toolIndex(fragment);
     this.#lastToolIndex = index;
-    const call = this.#toolCalls.get(index) ?? { index, id: "", name: "", arguments: "", emitted: false };
-    this.#toolCalls.set(index, call);
+    let call = this.#toolCalls.get(index);
+    if (call === undefined) {
+      call = { index, id: "", name: "", arguments: new TextBuilder(), emitted: false };
+      this.#toolCalls.set(index, call);
+    }
     // Follow-up fragments carry `"id": ""` (and sometimes the name again): only fill blanks.
     if (call.id === "" && nonEmpty(fragment.id)) call.id = fragment.id;
     if (call.name === "" && nonEmpty(fragment.function?.name)) call.name = fragment.function.name;
     const argumentsDelta = fragment.function?.arguments ?? "";
-    call.arguments += argumentsDelta;
+    call.arguments.append(argumentsDelta);
     return { type: "tool-call-delta", index, id: call.id, name: call.name, argumentsDelta };
   }
 
@@ -143,10 +154,13 @@ export class StreamAssembler {
   }
 }
 
-const finalize = (call: PendingToolCall): QwenToolCall => ({
-  index: call.index,
-  id: call.id,
-  name: call.name,
-  arguments: call.arguments,
-  parsed: parseToolArguments(call.arguments),
-});
+function finalize(call: PendingToolCall): QwenToolCall {
+  const args = call.arguments.toString();
+  return {
+    index: call.index,
+    id: call.id,
+    name: call.name,
+    arguments: args,
+    parsed: parseToolArguments(args),
+  };
+}

@@ -30,6 +30,16 @@ describe("IdleTimeout", () => {
     expect(idle.expired).toBe(true);
   });
 
+  it("keeps one timer however often it is touched (a touch per chunk must stay cheap)", () => {
+    vi.useFakeTimers();
+    const idle = new IdleTimeout(100);
+    for (let chunk = 0; chunk < 1_000; chunk += 1) idle.touch();
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(100);
+    expect(idle.expired).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("never fires before the first touch or after clear, and leaves no timer behind", () => {
     vi.useFakeTimers();
     const idle = new IdleTimeout(100);

@@ -2,11 +2,15 @@
  * Fires when nothing happened for `ms` milliseconds: {@link IdleTimeout.touch} (re)starts the
  * wait, {@link IdleTimeout.clear} ends it. A stream's body has no deadline of its own once its
  * headers arrived; this bounds every wait for its next chunk.
+ *
+ * `touch` runs for every chunk, so it only notes the time: the one timer, when it fires, checks
+ * how long ago the last touch was and waits out the rest instead of being reset per chunk.
  */
 export class IdleTimeout {
   readonly #controller = new AbortController();
   readonly #ms: number;
   #timer: NodeJS.Timeout | undefined;
+  #touchedAt = 0;
 
   constructor(ms: number) {
     this.#ms = ms;
@@ -24,16 +28,26 @@ export class IdleTimeout {
 
   /** Starts the wait again from now. */
   touch(): void {
-    clearTimeout(this.#timer);
     if (this.expired) return;
-    this.#timer = setTimeout(() => {
-      this.#controller.abort(new Error(`the stream sent nothing for ${this.#ms} ms`));
-    }, this.#ms);
+    this.#touchedAt = performance.now();
+    if (this.#timer === undefined) this.#wait(this.#ms);
   }
 
   /** Stops waiting; the signal never fires afterwards. */
   clear(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  #wait(ms: number): void {
+    this.#timer = setTimeout(() => {
+      const idleMs = performance.now() - this.#touchedAt;
+      if (idleMs < this.#ms) {
+        this.#wait(this.#ms - idleMs);
+        return;
+      }
+      this.#timer = undefined;
+      this.#controller.abort(new Error(`the stream sent nothing for ${this.#ms} ms`));
+    }, ms);
   }
 }

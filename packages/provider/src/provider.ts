@@ -19,6 +19,7 @@ import type { QwenCallOptions, QwenChatRequest, QwenProviderOptions } from "./op
 import type { QwenChatResult } from "./result.js";
 import { type RetryPolicy, retryDelayMs, retryPolicy, sleep } from "./retry.js";
 import { type ShapedChatRequest, shapeChatRequest } from "./shape-request.js";
+import { readSseChunks } from "./sse-chunks.js";
 import { StreamAssembler } from "./stream-assembler.js";
 import type { QwenStreamEvent } from "./stream-events.js";
 
@@ -186,19 +187,22 @@ class Provider implements QwenProvider {
           ? localError("timeout", context, idle.signal.reason)
           : undefined;
     try {
-      const { data, response } = await this.#client.chat.completions
+      // The SDK sends the request and throws its errors; the body is read here, without the
+      // SDK's per-frame async generators (see readSseChunks).
+      const response = await this.#client.chat.completions
         .create({ ...shaped.body, stream: true }, this.#requestOptions(options, attemptSignal))
-        .withResponse();
+        .asResponse();
       requestId = response.headers.get("x-request-id") ?? undefined;
       idle.touch();
-      for await (const chunk of data) {
-        idle.touch();
-        for (const event of assembler.push(chunk)) {
-          attempt.delivered = true;
-          emit(event);
-        }
-      }
-      // The SDK ends a stream quietly when its signal aborts; an abort is still a failure here.
+      await readSseChunks(response, {
+        onBytes: () => idle.touch(),
+        onChunk: (chunk) => {
+          for (const event of assembler.push(chunk)) {
+            attempt.delivered = true;
+            emit(event);
+          }
+        },
+      });
       const stop = stopped();
       if (stop) throw stop;
       if (!assembler.finished) throw localError("stream-interrupted", context);

@@ -17,7 +17,7 @@ function reference(name: SseFixture) {
   return { events, result: assembler.snapshot() };
 }
 
-/** The same bytes through the openai SDK's SSE parser and the provider, cut at `cuts`. */
+/** The same bytes through the provider (its SSE reader and assembler), cut at `cuts`. */
 async function throughProvider(name: SseFixture, cuts: readonly number[]) {
   const qwen = createQwenProvider({
     apiKey: KEY,

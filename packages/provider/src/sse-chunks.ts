@@ -1,0 +1,70 @@
+import { APIError } from "openai";
+import { SseDecoder } from "./sse-decoder.js";
+import type { WireChunk } from "./wire.js";
+
+/** What {@link readSseChunks} reports while it reads. */
+export interface SseChunkHandlers {
+  /** Each parsed `chat.completion.chunk` frame, in wire order. */
+  readonly onChunk: (chunk: WireChunk) => void;
+  /** Bytes arrived (comments and keep-alives included): the stream is alive. */
+  readonly onBytes: () => void;
+}
+
+const noop = () => undefined;
+
+/**
+ * Reads a streamed chat completion's SSE body as the openai SDK's `Stream` does — frames up to
+ * `data: [DONE]` (what follows is dropped and the body cancelled), `data: {"error": …}` and
+ * `event: error` frames thrown as the SDK's `APIError`, a frame that is not JSON thrown as the
+ * SDK's `SyntaxError` — without its four async generators per frame: one `read()` per network
+ * chunk, and every frame in it parsed and handed to `onChunk` synchronously. A body that ends
+ * without `[DONE]` just ends (the caller decides whether the stream was complete); a failed or
+ * aborted read rejects with the fetch error.
+ */
+export async function readSseChunks(response: Response, handlers: SseChunkHandlers): Promise<void> {
+  if (response.body === null) throw new Error("Attempted to iterate over a response with no body");
+  const reader = response.body.getReader();
+  const text = new TextDecoder();
+  const sse = new SseDecoder();
+  const onRecord = (data: string, event: string | null): boolean => {
+    if (data === "[DONE]") return true;
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      throw new SyntaxError("Error reading response: malformed server-sent event JSON.");
+    }
+    const record =
+      typeof frame === "object" && frame !== null ? (frame as Record<string, unknown>) : undefined;
+    // The SDK's own mid-stream errors, so they are classified as they always were.
+    if (event === "error") {
+      throw new APIError(
+        undefined,
+        (record?.error ?? frame) as object | undefined,
+        undefined,
+        response.headers,
+      );
+    }
+    if (record?.error) throw new APIError(undefined, record.error as object, undefined, response.headers);
+    // Objects only: the Assistants API's `thread.*` events never come on a chat stream.
+    if (record !== undefined && !event?.startsWith("thread.")) handlers.onChunk(record as WireChunk);
+    return false;
+  };
+  let stopped = false;
+  try {
+    for (;;) {
+      const read = await reader.read();
+      if (read.done) break;
+      handlers.onBytes();
+      stopped = sse.push(text.decode(read.value, { stream: true }), onRecord);
+      if (stopped) break;
+    }
+    if (!stopped && !sse.push(text.decode(), onRecord)) sse.flush(onRecord);
+  } catch (error) {
+    reader.cancel(error).catch(noop);
+    throw error;
+  } finally {
+    if (stopped) reader.cancel().catch(noop);
+    reader.releaseLock();
+  }
+}

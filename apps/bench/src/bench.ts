@@ -1,0 +1,212 @@
+/**
+ * `pnpm bench`: every subject on every workload over both transports, each in a fresh process,
+ * then the long-stream memory, import-time and mock-throughput probes; a table per workload, the
+ * targets, and `--json FILE`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseBenchArgs, USAGE } from "./args.js";
+import { buildScript, runChild } from "./child.js";
+import type { WorkerJob } from "./child-protocol.js";
+import { describeMachine } from "./machine.js";
+import { type MockProcess, startMockProcess } from "./mock-process.js";
+import type { CoreImportResult } from "./probes/core-import.js";
+import type { LongStreamMemoryJob, LongStreamMemoryResult } from "./probes/long-stream-memory.js";
+import type { MockThroughputJob, MockThroughputResult } from "./probes/mock-throughput.js";
+import { type Measurement, summarizeWorkload, type WorkloadResult } from "./report.js";
+import { median } from "./stats.js";
+import type { SubjectName } from "./subject.js";
+import { SUBJECTS } from "./subjects.js";
+import { checkTargets, TARGETS } from "./targets.js";
+import { formatChecks, formatWorkload } from "./terminal-report.js";
+import { startWorker, type WorkerProcess } from "./worker-process.js";
+import { TRANSPORTS, type Transport, WORKLOADS, type Workload } from "./workloads.js";
+
+/**
+ * Per workload, each subject gets a fresh process that warms up once; then the subjects take
+ * turns, one run each per round (in reverse order every other round), so that a slow spell of
+ * the machine falls on all of them alike. At least MIN_ROUNDS rounds; more, up to MAX_ROUNDS,
+ * while the workload has used less than ROUND_BUDGET_MS.
+ */
+const MIN_ROUNDS = 3;
+const MAX_ROUNDS = 7;
+const ROUND_BUDGET_MS = 12_000;
+const CORE_IMPORT_SAMPLES = 15;
+const MOCK_THROUGHPUT: Omit<MockThroughputJob, "origin"> = {
+  chunks: 20,
+  connections: 16,
+  warmupRequests: 4_000,
+  maxRequests: 40_000,
+  maxMs: 4_000,
+};
+const LONG_STREAM: Omit<LongStreamMemoryJob, "origin"> = {
+  chunks: TARGETS.longStreamChunks,
+  warmupChunks: 50_000,
+  sampleEvery: 1_000,
+};
+
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function measureWorkload(
+  workload: Workload,
+  transport: Transport,
+  mock: MockProcess,
+): Promise<WorkloadResult> {
+  const workers: {
+    readonly subject: SubjectName;
+    readonly process: WorkerProcess;
+    readonly runsMs: number[];
+  }[] = [];
+  try {
+    for (const subject of SUBJECTS) {
+      const job: WorkerJob = {
+        subject: subject.name,
+        workload: workload.name,
+        transport,
+        ...(transport === "loopback" ? { origin: mock.origin } : {}),
+      };
+      workers.push({ subject: subject.name, process: await startWorker(job), runsMs: [] });
+    }
+    const started = performance.now();
+    for (
+      let round = 0;
+      round < MAX_ROUNDS && (round < MIN_ROUNDS || performance.now() - started < ROUND_BUDGET_MS);
+      round += 1
+    ) {
+      const order = round % 2 === 0 ? workers : [...workers].reverse();
+      for (const worker of order) worker.runsMs.push(await worker.process.run());
+      progress(
+        `${workload.name}/${transport} round ${round + 1}: ${workers.map((worker) => `${worker.subject} ${worker.runsMs.at(-1)?.toFixed(0)} ms`).join(", ")}`,
+      );
+    }
+    const measurements: Measurement[] = [];
+    for (const worker of workers) {
+      measurements.push({
+        subject: worker.subject,
+        runsMs: worker.runsMs,
+        peakRssMb: await worker.process.stop(),
+      });
+    }
+    return summarizeWorkload(workload, transport, measurements);
+  } finally {
+    for (const worker of workers) worker.process.kill();
+  }
+}
+
+async function measureWorkloads(mock: MockProcess): Promise<WorkloadResult[]> {
+  const results: WorkloadResult[] = [];
+  for (const transport of TRANSPORTS) {
+    for (const workload of WORKLOADS) {
+      const summary = await measureWorkload(workload, transport, mock);
+      process.stdout.write(`\n${formatWorkload(summary)}\n`);
+      results.push(summary);
+    }
+  }
+  return results;
+}
+
+async function coreImportMs(): Promise<{ medianMs: number; samplesMs: number[] }> {
+  const samplesMs: number[] = [];
+  for (let sample = 0; sample < CORE_IMPORT_SAMPLES; sample += 1) {
+    const result = (await runChild(buildScript("./probes/core-import.js"), [], {
+      timeoutMs: 30_000,
+    })) as CoreImportResult;
+    samplesMs.push(result.ms);
+  }
+  return { medianMs: median(samplesMs), samplesMs };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseBenchArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const started = performance.now();
+  const machine = describeMachine();
+  process.stdout.write(
+    `qwenkit benchmarks — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}\n`,
+  );
+  const mock = await startMockProcess();
+  let workloads: WorkloadResult[];
+  let mockThroughput: MockThroughputResult;
+  let longStream: LongStreamMemoryResult;
+  try {
+    progress(`standalone mock at ${mock.origin}; measuring its throughput (this also warms it up)`);
+    mockThroughput = (await runChild(
+      buildScript("./probes/mock-throughput.js"),
+      [JSON.stringify({ ...MOCK_THROUGHPUT, origin: mock.origin } satisfies MockThroughputJob)],
+      { timeoutMs: 60_000 },
+    )) as MockThroughputResult;
+    workloads = await measureWorkloads(mock);
+    progress(`@qwenkit/provider over a ${LONG_STREAM.chunks.toLocaleString("en-US")}-chunk stream`);
+    longStream = (await runChild(
+      buildScript("./probes/long-stream-memory.js"),
+      [JSON.stringify({ ...LONG_STREAM, origin: mock.origin } satisfies LongStreamMemoryJob)],
+      { nodeArgs: ["--expose-gc"], timeoutMs: 120_000 },
+    )) as LongStreamMemoryResult;
+  } finally {
+    await mock.stop();
+  }
+  progress(`@qwenkit/core import time, ${CORE_IMPORT_SAMPLES} fresh processes`);
+  const coreImport = await coreImportMs();
+
+  const checks = checkTargets({
+    workloads,
+    longStreamGrowthMb: longStream.rssGrowthMb,
+    coreImportMs: coreImport.medianMs,
+    mockRequestsPerSec: mockThroughput.requestsPerSec,
+  });
+  const durationMs = performance.now() - started;
+  process.stdout.write(
+    [
+      "",
+      `@qwenkit/provider over ${longStream.chunks.toLocaleString("en-US")} chunks (loopback): RSS ${longStream.baselineRssMb.toFixed(1)} MB → peak ${longStream.peakRssMb.toFixed(1)} MB, growth ${longStream.rssGrowthMb.toFixed(1)} MB (text held: ${longStream.textMb.toFixed(1)} MB), ${seconds(longStream.ms)}`,
+      `  growth at each tenth (MB): ${longStream.growthByTenthMb.map((mb) => mb.toFixed(1)).join(", ")}`,
+      `@qwenkit/core import: median ${coreImport.medianMs.toFixed(2)} ms over ${CORE_IMPORT_SAMPLES} fresh processes`,
+      `standalone mock: ${mockThroughput.requestsPerSec.toFixed(0)} requests/s (${mockThroughput.requests} requests of ${MOCK_THROUGHPUT.chunks} chunks, ${MOCK_THROUGHPUT.connections} keep-alive connections)`,
+      "",
+      formatChecks(checks),
+      "",
+      `done in ${seconds(durationMs)}`,
+      "",
+    ].join("\n"),
+  );
+  if (args.json !== undefined) {
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), args.json);
+    mkdirSync(dirname(file), { recursive: true });
+    const report = {
+      generatedAt: new Date().toISOString(),
+      durationMs,
+      machine,
+      method: {
+        rounds: { min: MIN_ROUNDS, max: MAX_ROUNDS, budgetMs: ROUND_BUDGET_MS },
+        workloads: WORKLOADS,
+        transports: TRANSPORTS satisfies readonly Transport[],
+        subjects: SUBJECTS.map(({ name, description }) => ({ name, description })),
+      },
+      workloads,
+      probes: {
+        longStreamMemory: longStream,
+        coreImport,
+        mockThroughput: { ...mockThroughput, ...MOCK_THROUGHPUT },
+      },
+      targets: checks,
+    };
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    progress(`wrote ${file}`);
+  }
+  return args.check && checks.some((check) => !check.met) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

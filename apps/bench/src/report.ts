@@ -1,0 +1,67 @@
+import { median } from "./stats.js";
+import type { SubjectName } from "./subject.js";
+import { deltasPerResponse, type Transport, type Workload, type WorkloadName } from "./workloads.js";
+
+/** One subject's figures on one workload (the medians of its runs). */
+export interface SubjectResult {
+  readonly name: SubjectName;
+  /** Median wall time of a run. */
+  readonly ms: number;
+  /** Deltas (content chunks or tool-call fragments) delivered per second. */
+  readonly chunksPerSec: number;
+  /** `ms` over the floor's `ms` on the same workload. */
+  readonly ratioToFloor: number;
+  /** Peak resident set of the subject's process. */
+  readonly peakRssMb: number;
+  /** Every measured run, for the spread behind the median. */
+  readonly runsMs: readonly number[];
+}
+
+/** One workload over one transport, every subject on it. */
+export interface WorkloadResult {
+  /** `<workload>/<transport>`, e.g. `long-stream/loopback`. */
+  readonly name: string;
+  readonly workload: WorkloadName;
+  readonly transport: Transport;
+  readonly title: string;
+  /** Deltas one run delivers (requests × deltas per response). */
+  readonly chunks: number;
+  readonly subjects: readonly SubjectResult[];
+}
+
+/** What one subject's process measured. */
+export interface Measurement {
+  readonly subject: SubjectName;
+  readonly runsMs: readonly number[];
+  readonly peakRssMb: number;
+}
+
+/** The median of each subject's runs, and its rates and ratio; the floor must be among them. */
+export function summarizeWorkload(
+  workload: Workload,
+  transport: Transport,
+  measurements: readonly Measurement[],
+): WorkloadResult {
+  const chunks = workload.requests * deltasPerResponse(workload.shape);
+  const floor = measurements.find((measurement) => measurement.subject === "floor");
+  if (floor === undefined) throw new Error(`no floor measured on ${workload.name}/${transport}`);
+  const floorMs = median(floor.runsMs);
+  return {
+    name: `${workload.name}/${transport}`,
+    workload: workload.name,
+    transport,
+    title: workload.title,
+    chunks,
+    subjects: measurements.map((measurement) => {
+      const ms = median(measurement.runsMs);
+      return {
+        name: measurement.subject,
+        ms,
+        chunksPerSec: chunks / (ms / 1000),
+        ratioToFloor: ms / floorMs,
+        peakRssMb: measurement.peakRssMb,
+        runsMs: measurement.runsMs,
+      };
+    }),
+  };
+}

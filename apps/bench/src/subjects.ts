@@ -1,0 +1,42 @@
+import type { Subject, SubjectName } from "./subject.js";
+
+/** A subject and how to load it; loaded lazily so a process holds only the code it measures. */
+export interface SubjectEntry {
+  readonly name: SubjectName;
+  readonly description: string;
+  load(): Promise<Subject>;
+}
+
+/** Every subject, the floor first (the ratios are to it). */
+export const SUBJECTS: readonly SubjectEntry[] = [
+  {
+    name: "floor",
+    description: "fetch + a minimal SSE line split; JSON only for the usage frame",
+    load: async () => (await import("./subjects/floor.js")).floor,
+  },
+  {
+    name: "openai",
+    description: "openai SDK stream iterated directly; text, tool arguments and usage collected by hand",
+    load: async () => (await import("./subjects/openai-sdk.js")).openaiSdk,
+  },
+  {
+    name: "@qwenkit/provider",
+    description: "@qwenkit/provider stream(): shaping, events, assembled text and tool calls, usage",
+    load: async () => (await import("./subjects/qwenkit-provider.js")).qwenkitProvider,
+  },
+  {
+    name: "@ai-sdk/alibaba",
+    description: "ai streamText() on @ai-sdk/alibaba; full stream iterated, usage from its finish part",
+    load: async () => (await import("./subjects/ai-sdk-alibaba.js")).aiSdkAlibaba,
+  },
+];
+
+export function findSubject(name: string): SubjectEntry {
+  const subject = SUBJECTS.find((candidate) => candidate.name === name);
+  if (subject === undefined) {
+    throw new RangeError(
+      `unknown subject '${name}'; one of ${SUBJECTS.map((candidate) => candidate.name).join(", ")}`,
+    );
+  }
+  return subject;
+}

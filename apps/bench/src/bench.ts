@@ -163,7 +163,7 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(
     [
       "",
-      `@qwenkit/provider over ${longStream.chunks.toLocaleString("en-US")} chunks (loopback): RSS ${longStream.baselineRssMb.toFixed(1)} MB → peak ${longStream.peakRssMb.toFixed(1)} MB, growth ${longStream.rssGrowthMb.toFixed(1)} MB (text held: ${longStream.textMb.toFixed(1)} MB), ${seconds(longStream.ms)}`,
+      `@qwenkit/provider over ${longStream.chunks.toLocaleString("en-US")} chunks (loopback): RSS ${longStream.baselineRssMb.toFixed(1)} MB → peak ${longStream.peakRssMb.toFixed(1)} MB, growth ${longStream.rssGrowthMb.toFixed(1)} MB, ${seconds(longStream.ms)}; live heap after a full GC: +${longStream.retainedHeapMb.toFixed(1)} MB, of which the text the result holds is ${longStream.textMb.toFixed(1)} MB`,
       `  growth at each tenth (MB): ${longStream.growthByTenthMb.map((mb) => mb.toFixed(1)).join(", ")}`,
       `@qwenkit/core import: median ${coreImport.medianMs.toFixed(2)} ms over ${CORE_IMPORT_SAMPLES} fresh processes`,
       `standalone mock: ${mockThroughput.requestsPerSec.toFixed(0)} requests/s (${mockThroughput.requests} requests of ${MOCK_THROUGHPUT.chunks} chunks, ${MOCK_THROUGHPUT.connections} keep-alive connections)`,

@@ -2,7 +2,8 @@
  * Child process (run with `--expose-gc`): resident memory of `@qwenkit/provider` while it streams
  * one very long response from the standalone mock over loopback and the caller reads it event by
  * event. The baseline is taken after a warm-up stream and a full GC; growth is the highest RSS
- * seen during the stream minus that baseline.
+ * seen during the stream minus that baseline. A full GC after the stream, with the result still
+ * held, shows what the stream really retains (the rest of the growth is the GC's headroom).
  * Usage: `node --expose-gc long-stream-memory.js '<LongStreamMemoryJob as JSON>'`.
  */
 import { performance } from "node:perf_hooks";
@@ -28,6 +29,8 @@ export interface LongStreamMemoryResult {
   readonly growthByTenthMb: readonly number[];
   /** Length of the assembled text the result holds (it is kept, as `result.text`). */
   readonly textMb: number;
+  /** Live heap after a full GC at the end, over the baseline's, with the result held. */
+  readonly retainedHeapMb: number;
 }
 
 const MB = 1024 * 1024;
@@ -65,6 +68,7 @@ async function main(job: LongStreamMemoryJob): Promise<LongStreamMemoryResult> {
   await streamOf(job.warmupChunks, () => undefined);
   gc();
   const baseline = process.memoryUsage.rss();
+  const baselineHeap = process.memoryUsage().heapUsed;
   let peak = baseline;
   const tenth = Math.ceil(job.chunks / 10);
   const growthByTenthMb: number[] = [];
@@ -77,6 +81,8 @@ async function main(job: LongStreamMemoryJob): Promise<LongStreamMemoryResult> {
   });
   const ms = performance.now() - started;
   peak = Math.max(peak, process.memoryUsage.rss());
+  gc();
+  const retainedHeapMb = (process.memoryUsage().heapUsed - baselineHeap) / MB;
   return {
     chunks: job.chunks,
     ms,
@@ -85,6 +91,7 @@ async function main(job: LongStreamMemoryJob): Promise<LongStreamMemoryResult> {
     rssGrowthMb: (peak - baseline) / MB,
     growthByTenthMb,
     textMb: result.text.length / MB,
+    retainedHeapMb,
   };
 }
 

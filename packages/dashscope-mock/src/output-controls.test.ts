@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDashscopeMockHandler } from "./mock-handler.js";
 import { chatRequest, HOSTS, streamed, testHost } from "./test-utils/hosts.js";
-import { jsonFrames, readSse } from "./test-utils/sse.js";
+import { countEvents, jsonFrames, readSse } from "./test-utils/sse.js";
 import { utf8Length } from "./tokens.js";
 
 const HOST = testHost("dashscope-intl.aliyuncs.com");
@@ -20,22 +20,6 @@ async function frames(body: unknown, headers: Record<string, string>, host = HOS
   const response = await send(body, headers, host);
   expect(response.status).toBe(200);
   return jsonFrames(await readSse(response));
-}
-
-/** Counts the events of a streamed body while reading it, without keeping the text. */
-async function countEvents(response: Response): Promise<number> {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let events = 0;
-  let carry = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return events;
-    const text = carry + decoder.decode(value, { stream: true });
-    const parts = text.split("\n\n");
-    carry = parts.pop() ?? "";
-    events += parts.length;
-  }
 }
 
 const WEATHER = {

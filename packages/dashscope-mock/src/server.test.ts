@@ -4,7 +4,7 @@ import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DashscopeMockServer, startDashscopeMockServer } from "./server.js";
 import { HOSTS, STANDARD_KEY, testHost } from "./test-utils/hosts.js";
-import { parseSse } from "./test-utils/sse.js";
+import { countEvents, parseSse } from "./test-utils/sse.js";
 
 let server: DashscopeMockServer;
 
@@ -113,18 +113,7 @@ describe("startDashscopeMockServer", () => {
 
   it("streams 100,000 chunks over HTTP", async () => {
     const response = await post({ "x-mock-chunks": "100000" });
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let events = 0;
-    let carry = "";
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const parts = (carry + decoder.decode(value, { stream: true })).split("\n\n");
-      carry = parts.pop() ?? "";
-      events += parts.length;
-    }
-    expect(events).toBe(100_000 + 4);
+    expect(await countEvents(response)).toBe(100_000 + 4);
   });
 
   it("drops the connection mid-stream on request", async () => {

@@ -53,3 +53,19 @@ export async function readSse(response: Response): Promise<SseEvent[]> {
 export function jsonFrames(events: readonly SseEvent[]): Record<string, unknown>[] {
   return events.flatMap((event) => (event.kind === "json" ? [event.value as Record<string, unknown>] : []));
 }
+
+/** Counts the events of a streamed body while reading it, without keeping the text. */
+export async function countEvents(response: Response): Promise<number> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let events = 0;
+  let carry = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return events;
+    const text = carry + decoder.decode(value, { stream: true });
+    const parts = text.split("\n\n");
+    carry = parts.pop() ?? "";
+    events += parts.length;
+  }
+}

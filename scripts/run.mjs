@@ -71,10 +71,10 @@ function nodeBinary() {
 
 function pnpmEntry() {
   const prefix = join(toolchain, `pnpm-${pnpmVersion}`);
-  const entry = join(prefix, "node_modules", "pnpm", "bin", "pnpm.mjs");
-  const legacy = join(prefix, "node_modules", "pnpm", "bin", "pnpm.cjs");
-  if (!existsSync(entry) && !existsSync(legacy)) npmInstall(prefix, `pnpm@${pnpmVersion}`);
-  return existsSync(entry) ? entry : legacy;
+  const pkg = join(prefix, "node_modules", "pnpm");
+  if (!existsSync(join(pkg, "package.json"))) npmInstall(prefix, `pnpm@${pnpmVersion}`);
+  // The entry file's name differs across pnpm majors; the package says which it is.
+  return join(pkg, JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).bin.pnpm);
 }
 
 function writeShims(node, pnpm) {

@@ -1,15 +1,13 @@
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
-import { HELLO, MAX_TOKENS } from "./shared.js";
+import { TINY_REQUEST } from "./shared.js";
 
 /** A non-streaming completion with text, usage and a request id that matches the body's id. */
 export const chatFeature: Feature<HostContext> = {
   id: "chat",
   title: "non-streaming completion",
   async run(ctx, signal) {
-    const result = await ctx
-      .provider()
-      .chat({ messages: HELLO, max_tokens: MAX_TOKENS, thinking: { enabled: false } }, { signal });
+    const result = await ctx.provider().chat(TINY_REQUEST, { signal });
     check(result.text.length > 0, "empty answer");
     check(
       result.finishReason === "stop" || result.finishReason === "length",

@@ -1,6 +1,6 @@
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
-import { apiErrorOfKind, HELLO, MAX_TOKENS, rejection } from "./shared.js";
+import { apiErrorOfKind, rejection, TINY_REQUEST } from "./shared.js";
 
 /** A key the host refuses becomes a 401 `invalid-api-key` whose hint names the plan mismatch. */
 export const invalidKeyFeature: Feature<HostContext> = {
@@ -8,10 +8,7 @@ export const invalidKeyFeature: Feature<HostContext> = {
   title: "invalid key → typed 401",
   async run(ctx, signal) {
     const provider = ctx.provider({ apiKey: ctx.wrongPlanKey });
-    const outcome = await rejection(
-      provider.chat({ messages: HELLO, max_tokens: MAX_TOKENS, thinking: { enabled: false } }, { signal }),
-      "a 401",
-    );
+    const outcome = await rejection(provider.chat(TINY_REQUEST, { signal }), "a 401");
     const error = apiErrorOfKind(outcome, "invalid-api-key");
     check(error.status === 401, `status ${error.status}`);
     check(!error.retryable, "a bad key was marked retryable");

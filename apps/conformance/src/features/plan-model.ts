@@ -1,7 +1,7 @@
 import { check, type HostContext } from "../context.js";
 import { SkipCell } from "../result.js";
 import type { Feature } from "../runner.js";
-import { apiErrorOfKind, HELLO, MAX_TOKENS, rejection } from "./shared.js";
+import { apiErrorOfKind, rejection, TINY_REQUEST } from "./shared.js";
 
 // Served on Standard, outside the Coding Plan list (March 2026).
 const NON_PLAN_MODEL = "qwen3.6-plus";
@@ -15,9 +15,8 @@ export const planModelFeature: Feature<HostContext> = {
   title: "non-plan model: Coding Plan rejects, Standard serves",
   async run(ctx, signal) {
     const provider = ctx.provider({ model: NON_PLAN_MODEL });
-    const request = { messages: HELLO, max_tokens: MAX_TOKENS, thinking: { enabled: false } };
     if (ctx.host.plan === "standard") {
-      const result = await provider.chat(request, { signal });
+      const result = await provider.chat(TINY_REQUEST, { signal });
       check(result.text.length > 0, `${NON_PLAN_MODEL} gave an empty answer`);
       return `${NON_PLAN_MODEL} served`;
     }
@@ -27,7 +26,7 @@ export const planModelFeature: Feature<HostContext> = {
     );
     let outcome: unknown;
     try {
-      outcome = await rejection(provider.chat(request, { signal }), "a model-not-in-plan rejection");
+      outcome = await rejection(provider.chat(TINY_REQUEST, { signal }), "a model-not-in-plan rejection");
     } catch (error) {
       if (ctx.target === "live") throw new SkipCell(`${NON_PLAN_MODEL} is now served on the Coding Plan`);
       throw error;

@@ -5,6 +5,9 @@ import { CheckFailed } from "../context.js";
 export const MAX_TOKENS = 32;
 export const HELLO = [{ role: "user" as const, content: "Say hello in three words." }];
 
+/** The smallest useful request: a few words in, at most {@link MAX_TOKENS} out, no thinking. */
+export const TINY_REQUEST = { messages: HELLO, max_tokens: MAX_TOKENS, thinking: { enabled: false } };
+
 /** The error a call rejected with, or a failed check when it did not reject. */
 export async function rejection(promise: Promise<unknown>, expected: string): Promise<unknown> {
   try {

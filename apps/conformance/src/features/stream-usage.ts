@@ -1,6 +1,6 @@
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
-import { HELLO, MAX_TOKENS } from "./shared.js";
+import { TINY_REQUEST } from "./shared.js";
 
 /** A stream asks for usage, gets the `choices: []` usage frame, and its totals add up. */
 export const streamUsageFeature: Feature<HostContext> = {
@@ -8,10 +8,9 @@ export const streamUsageFeature: Feature<HostContext> = {
   title: "stream with usage frame",
   async run(ctx, signal) {
     const provider = ctx.provider();
-    const request = { messages: HELLO, max_tokens: MAX_TOKENS, thinking: { enabled: false } };
-    const shaped = provider.shape(request, { stream: true }).body;
+    const shaped = provider.shape(TINY_REQUEST, { stream: true }).body;
     check(shaped.stream_options?.include_usage === true, "stream_options.include_usage not requested");
-    const stream = provider.stream(request, { signal });
+    const stream = provider.stream(TINY_REQUEST, { signal });
     let text = "";
     let usageEvents = 0;
     for await (const event of stream) {

@@ -33,6 +33,17 @@ export interface QwenProviderOptions extends ResolveQwenConfigOptions {
    * (a gateway or proxy in front of DashScope).
    */
   readonly shapeRequests?: "auto" | "always";
+  /**
+   * Lets the provider run in a browser page or a browser worker, where the openai SDK refuses to
+   * start by default (passed to it as its own `dangerouslyAllowBrowser`). Server and edge
+   * runtimes (Node, Deno, Bun, Cloudflare Workers) do not need it. Default `false`.
+   *
+   * **Warning: an API key given to a page is exposed to every user of that page** (the network
+   * panel, the page's memory and its bundle show it), who can then spend on your account. Use it
+   * only with a key you are prepared to see used by others, or point `baseUrl` at your own proxy
+   * that holds the real key.
+   */
+  readonly dangerouslyAllowBrowser?: boolean;
 }
 
 /** Per-call options of `QwenProvider.chat` and `QwenProvider.stream`. */

@@ -10,6 +10,7 @@ import {
   resolveQwenConfig,
 } from "@qwenkit/core";
 import OpenAI from "openai";
+import { browserOptIn } from "./browser-opt-in.js";
 import { createChatStream, type QwenChatStream } from "./chat-stream.js";
 import { resultFromCompletion } from "./completion-result.js";
 import { normalizeErrorResponses } from "./error-response.js";
@@ -110,6 +111,7 @@ class Provider implements QwenProvider {
         ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
         fetch: normalizeErrorResponses(options.fetch),
         ...(options.defaultHeaders === undefined ? {} : { defaultHeaders: { ...options.defaultHeaders } }),
+        dangerouslyAllowBrowser: browserOptIn(options.dangerouslyAllowBrowser),
       }),
       this.config,
     );

@@ -3,17 +3,25 @@ import type { ViteUserConfig } from "vitest/config";
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** Every published entry point (package subpaths included) and the source file it is built from. */
+const ENTRY_SOURCES: Readonly<Record<string, string>> = {
+  "@qwenkit/core": "./packages/core/src/index.ts",
+  "@qwenkit/core/wire": "./packages/core/src/wire/index.ts",
+  "@qwenkit/provider": "./packages/provider/src/index.ts",
+  "@qwenkit/dashscope-mock": "./packages/dashscope-mock/src/index.ts",
+};
+
 /**
  * Test settings every workspace package shares. Workspace imports resolve to source, so a test
  * never runs against a stale build; each run writes `.vitest-report.json`, which `.ci/run` totals.
  */
 export const sharedConfig: ViteUserConfig = {
   resolve: {
-    alias: {
-      "@qwenkit/core": source("./packages/core/src/index.ts"),
-      "@qwenkit/provider": source("./packages/provider/src/index.ts"),
-      "@qwenkit/dashscope-mock": source("./packages/dashscope-mock/src/index.ts"),
-    },
+    // Exact matches: a prefix alias would turn "@qwenkit/core/wire" into ".../index.ts/wire".
+    alias: Object.entries(ENTRY_SOURCES).map(([name, path]) => ({
+      find: new RegExp(`^${name}$`),
+      replacement: source(path),
+    })),
   },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // Object form: each entry keeps its folder in dist (dist/wire/index.js for "./wire").
+  entry: { index: "src/index.ts", "wire/index": "src/wire/index.ts" },
   format: ["esm"],
   target: "node22",
   platform: "node",

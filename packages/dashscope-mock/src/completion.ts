@@ -1,3 +1,10 @@
+import {
+  COMPLETION_OBJECT,
+  type DashScopeCompletion,
+  type DashScopeMessage,
+  type DashScopeToolCall,
+  TOOL_CALL_TYPE,
+} from "@qwenkit/core/wire";
 import { contentPiece, type ReplyPlan, reasoningPiece } from "./reply.js";
 
 function joinPieces(count: number, piece: (index: number) => string): string {
@@ -7,16 +14,16 @@ function joinPieces(count: number, piece: (index: number) => string): string {
 }
 
 /** The assistant message of a non-streamed reply, in DashScope's key order. */
-function message(plan: ReplyPlan): unknown {
+function message(plan: ReplyPlan): DashScopeMessage {
   const content = joinPieces(plan.contentChunks, (i) => contentPiece(plan, i));
   const { toolCall } = plan;
   if (toolCall !== undefined) {
-    const tool_calls = [
+    const tool_calls: DashScopeToolCall[] = [
       {
         function: { name: toolCall.name, arguments: toolCall.arguments },
         index: 0,
         id: toolCall.id,
-        type: "function",
+        type: TOOL_CALL_TYPE,
       },
     ];
     return plan.thinking
@@ -42,11 +49,11 @@ function message(plan: ReplyPlan): unknown {
 export function completionBody(plan: ReplyPlan): string {
   return JSON.stringify({
     choices: [{ message: message(plan), finish_reason: plan.finishReason, index: 0, logprobs: null }],
-    object: "chat.completion",
+    object: COMPLETION_OBJECT,
     usage: plan.usage,
     created: plan.created,
     system_fingerprint: null,
     model: plan.model,
     id: plan.id,
-  });
+  } satisfies DashScopeCompletion);
 }

@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { captureFrames } from "../../../fixtures/wire/captures.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
 import { chatRequest, HOSTS, streamed } from "./test-utils/hosts.js";
-import { fixtureFrames, jsonFrames, readSse, type SseEvent, shapeOf } from "./test-utils/sse.js";
+import { jsonFrames, readSse, type SseEvent, shapeOf } from "./test-utils/sse.js";
 
-const fixture = (name: string) =>
-  fixtureFrames(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), "utf8"));
-const TEXT = fixture("stream-text-with-usage.sse");
-const REASONING = fixture("stream-reasoning.sse");
-const TOOL = fixture("stream-tool-call.sse");
+const TEXT = captureFrames("stream-text-with-usage");
+const REASONING = captureFrames("stream-reasoning");
+const TOOL = captureFrames("stream-tool-call");
 
 const STANDARD = "https://dashscope-intl.aliyuncs.com/compatible-mode/v1";
 const WEATHER_TOOL = {

@@ -1,4 +1,12 @@
 import {
+  CHUNK_OBJECT,
+  type DashScopeChunk,
+  type DashScopeChunkChoice,
+  type DashScopeDelta,
+  type DashScopeToolCallDelta,
+  TOOL_CALL_TYPE,
+} from "@qwenkit/core/wire";
+import {
   argumentFragments,
   contentPiece,
   type FinishReason,
@@ -8,19 +16,24 @@ import {
   type Usage,
 } from "./reply.js";
 
-// Every object below is written in the key order of the captures in wire/*.sse: clients and tests
-// compare bytes, so the order is part of the contract.
+// Every object below is written in the key order of the captures in fixtures/wire/: clients and tests
+// compare bytes, so the order is part of the contract. The key set is checked by `satisfies`
+// against the wire types of @qwenkit/core/wire.
 
-function chunk(plan: ReplyPlan, choices: readonly unknown[], usage: Usage | null = null): string {
+function chunk(
+  plan: ReplyPlan,
+  choices: readonly DashScopeChunkChoice[],
+  usage: Usage | null = null,
+): string {
   return JSON.stringify({
     choices,
-    object: "chat.completion.chunk",
+    object: CHUNK_OBJECT,
     usage,
     created: plan.created,
     system_fingerprint: null,
     model: plan.model,
     id: plan.id,
-  });
+  } satisfies DashScopeChunk);
 }
 
 /** The first frame of a plain reply: `{"content":"","role":"assistant"}`. */
@@ -32,7 +45,9 @@ export function roleFrame(plan: ReplyPlan): string {
 
 /** A content frame; thinking replies also carry `reasoning_content: null`. */
 export function contentFrame(plan: ReplyPlan, text: string): string {
-  const delta = plan.thinking ? { content: text, reasoning_content: null } : { content: text };
+  const delta: DashScopeDelta = plan.thinking
+    ? { content: text, reasoning_content: null }
+    : { content: text };
   return chunk(plan, [{ finish_reason: null, delta, index: 0, logprobs: null }]);
 }
 
@@ -55,10 +70,10 @@ export function reasoningFrame(plan: ReplyPlan, text: string, first: boolean): s
 
 /** The first tool-call delta: id, type, name and the first argument fragment. */
 export function firstToolFrame(plan: ReplyPlan, call: ToolCallPlan, fragment: string): string {
-  const toolCalls = [
-    { index: 0, id: call.id, type: "function", function: { name: call.name, arguments: fragment } },
+  const toolCalls: DashScopeToolCallDelta[] = [
+    { index: 0, id: call.id, type: TOOL_CALL_TYPE, function: { name: call.name, arguments: fragment } },
   ];
-  const delta = plan.thinking
+  const delta: DashScopeDelta = plan.thinking
     ? { content: null, reasoning_content: null, tool_calls: toolCalls }
     : { content: null, tool_calls: toolCalls, role: "assistant" };
   return chunk(plan, [{ delta, finish_reason: null, index: 0, logprobs: null }]);
@@ -68,7 +83,7 @@ export function firstToolFrame(plan: ReplyPlan, call: ToolCallPlan, fragment: st
 export function toolFrame(plan: ReplyPlan, fragment: string): string {
   return chunk(plan, [
     {
-      delta: { tool_calls: [{ function: { arguments: fragment }, index: 0, id: "", type: "function" }] },
+      delta: { tool_calls: [{ function: { arguments: fragment }, index: 0, id: "", type: TOOL_CALL_TYPE }] },
       index: 0,
     },
   ]);
@@ -76,7 +91,7 @@ export function toolFrame(plan: ReplyPlan, fragment: string): string {
 
 /** The finish frame: its own frame, with an empty delta. */
 export function finishFrame(plan: ReplyPlan, reason: FinishReason): string {
-  const delta =
+  const delta: DashScopeDelta =
     reason === "tool_calls" ? {} : plan.thinking ? { content: "", reasoning_content: null } : { content: "" };
   return chunk(plan, [{ finish_reason: reason, delta, index: 0, logprobs: null }]);
 }

@@ -1,3 +1,5 @@
+import type { DashScopeErrorBody } from "@qwenkit/core/wire";
+
 /** The error bodies of SPEC section 8, by name. */
 export type MockErrorName =
   | "context-too-long"
@@ -190,7 +192,7 @@ export interface ErrorContext {
 }
 
 /** The JSON body DashScope sends for `name`. */
-export function errorBody(name: MockErrorName, context: ErrorContext): unknown {
+export function errorBody(name: MockErrorName, context: ErrorContext): DashScopeErrorBody {
   const spec: MockErrorSpec = MOCK_ERRORS[name];
   const message = (context.message ?? spec.message)
     .replace("{model}", context.model ?? "")

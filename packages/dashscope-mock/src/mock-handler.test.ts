@@ -1,23 +1,12 @@
-import { readFileSync } from "node:fs";
 import { CATALOG, CODING_PLAN_MODELS } from "@qwenkit/core";
 import { describe, expect, it } from "vitest";
+import { errorCapture as captured } from "../../../fixtures/wire/captures.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
 import { CODING_KEY, chatRequest, HOSTS, STANDARD_KEY, streamed, testHost } from "./test-utils/hosts.js";
 import { shapeOf } from "./test-utils/sse.js";
 
 const STANDARD_HOSTS = HOSTS.filter((host) => host.plan === "standard");
 const CODING_HOSTS = HOSTS.filter((host) => host.plan === "coding");
-
-/** The captured error bodies of wire/errors.jsonl, by the label's leading words. */
-const CAPTURED = readFileSync(new URL("./__fixtures__/errors.jsonl", import.meta.url), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as { _: string; status: number; body: unknown });
-const captured = (label: string) => {
-  const entry = CAPTURED.find((candidate) => candidate._.includes(label));
-  if (entry === undefined) throw new Error(`no capture labelled ${label}`);
-  return entry;
-};
 
 const plain = (model: string, extra: Record<string, unknown> = {}) => ({
   model,

@@ -1,10 +1,11 @@
+import type { DashScopeFinishReason, DashScopeUsage } from "@qwenkit/core/wire";
 import type { ChatRequest, ToolDefinition } from "./chat-request.js";
 import { type Digest, mix, toolCallId } from "./determinism.js";
 import type { OutputControls } from "./output-controls.js";
 import { textTokens, utf8Length } from "./tokens.js";
 
 /** Why a reply ended. */
-export type FinishReason = "stop" | "length" | "tool_calls";
+export type FinishReason = DashScopeFinishReason;
 
 /** A tool call of the reply. */
 export interface ToolCallPlan {
@@ -13,16 +14,11 @@ export interface ToolCallPlan {
   readonly arguments: string;
 }
 
-/** Usage as DashScope reports it (key order as on the wire). */
-export interface Usage {
-  readonly prompt_tokens: number;
-  readonly completion_tokens: number;
-  readonly total_tokens: number;
-  /** Thinking replies only. */
-  readonly completion_tokens_details?: { readonly reasoning_tokens: number; readonly text_tokens: number };
-  /** Thinking replies (`text_tokens`) and replies with cached prompt tokens (`cached_tokens`). */
-  readonly prompt_tokens_details?: { readonly text_tokens?: number; readonly cached_tokens?: number };
-}
+/**
+ * Usage as DashScope reports it (key order as on the wire): details for thinking replies
+ * (`completion_tokens_details`, `prompt_tokens_details.text_tokens`) and cached prompt tokens.
+ */
+export type Usage = DashScopeUsage;
 
 /** Everything that decides the bytes of a reply; pieces of text are derived from `seed` on demand. */
 export interface ReplyPlan {

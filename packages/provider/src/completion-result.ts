@@ -1,18 +1,22 @@
+import type { DashScopeCompletion, DashScopeToolCall, Received } from "@qwenkit/core/wire";
+import { nonEmpty } from "./non-empty.js";
 import { requestIdFromCompletionId } from "./request-id.js";
 import type { QwenChatResult } from "./result.js";
 import type { AssemblyMeta } from "./stream-assembler.js";
 import { parseToolArguments, type QwenToolCall } from "./tool-call.js";
 import { normalizeUsage } from "./usage.js";
-import { nonEmpty, type WireCompletion, type WireToolCall } from "./wire.js";
 
 /** Builds the result of a non-streaming call from its parsed `chat.completion` body. */
-export function resultFromCompletion(completion: WireCompletion, meta: AssemblyMeta = {}): QwenChatResult {
+export function resultFromCompletion(
+  completion: Received<DashScopeCompletion>,
+  meta: AssemblyMeta = {},
+): QwenChatResult {
   const choice = Array.isArray(completion.choices)
     ? completion.choices.find((candidate) => (candidate.index ?? 0) === 0)
     : undefined;
   const message = choice?.message;
   const id = nonEmpty(completion.id) ? completion.id : undefined;
-  const wireCalls: readonly WireToolCall[] = message?.tool_calls ?? [];
+  const wireCalls: readonly Received<DashScopeToolCall>[] = message?.tool_calls ?? [];
   const toolCalls: QwenToolCall[] = wireCalls.map((call, index) => {
     const args = call.function?.arguments ?? "";
     return {

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "openai";
 import { describe, expect, it } from "vitest";
+import { errorCaptures } from "../../../fixtures/wire/captures.js";
 import { normalizeErrorResponses } from "./error-response.js";
 import {
   classifyProviderError,
@@ -11,7 +12,6 @@ import {
   qwenApiErrorFromResponse,
   toQwenApiError,
 } from "./errors.js";
-import { errorSamples } from "./test-utils/fixtures.js";
 
 const CODING: QwenErrorContext = { endpointPlan: "coding", keyPlan: "coding" };
 const STANDARD: QwenErrorContext = { endpointPlan: "standard", keyPlan: "standard" };
@@ -127,7 +127,7 @@ const EXPECTED: readonly {
   },
 ];
 
-const samples = errorSamples();
+const samples = errorCaptures();
 
 /**
  * The openai SDK's own error for a fixed response. `wrapped` puts qwenkit's fetch wrapper in

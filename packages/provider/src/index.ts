@@ -42,12 +42,3 @@ export { type AssemblyMeta, StreamAssembler } from "./stream-assembler.js";
 export type { QwenStreamEvent } from "./stream-events.js";
 export { parseToolArguments, type QwenToolArguments, type QwenToolCall } from "./tool-call.js";
 export { normalizeUsage, type QwenUsage } from "./usage.js";
-export type {
-  WireChunk,
-  WireChunkChoice,
-  WireCompletion,
-  WireDelta,
-  WireMessage,
-  WireToolCall,
-  WireToolCallDelta,
-} from "./wire.js";

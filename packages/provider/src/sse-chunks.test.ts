@@ -1,7 +1,9 @@
+import type { DashScopeChunk, Received } from "@qwenkit/core/wire";
 import { APIError } from "openai";
 import { describe, expect, it } from "vitest";
 import { readSseChunks } from "./sse-chunks.js";
-import type { WireChunk } from "./wire.js";
+
+type WireChunk = Received<DashScopeChunk>;
 
 const encoder = new TextEncoder();
 

@@ -1,11 +1,11 @@
+import { type DashScopeChunk, type Received, SSE_DONE } from "@qwenkit/core/wire";
 import { APIError } from "openai";
 import { SseDecoder } from "./sse-decoder.js";
-import type { WireChunk } from "./wire.js";
 
 /** What {@link readSseChunks} reports while it reads. */
 export interface SseChunkHandlers {
   /** Each parsed `chat.completion.chunk` frame, in wire order. */
-  readonly onChunk: (chunk: WireChunk) => void;
+  readonly onChunk: (chunk: Received<DashScopeChunk>) => void;
   /** Bytes arrived (comments and keep-alives included): the stream is alive. */
   readonly onBytes: () => void;
 }
@@ -27,7 +27,7 @@ export async function readSseChunks(response: Response, handlers: SseChunkHandle
   const text = new TextDecoder();
   const sse = new SseDecoder();
   const onRecord = (data: string, event: string | null): boolean => {
-    if (data === "[DONE]") return true;
+    if (data === SSE_DONE) return true;
     let frame: unknown;
     try {
       frame = JSON.parse(data);
@@ -47,7 +47,8 @@ export async function readSseChunks(response: Response, handlers: SseChunkHandle
     }
     if (record?.error) throw new APIError(undefined, record.error as object, undefined, response.headers);
     // Objects only: the Assistants API's `thread.*` events never come on a chat stream.
-    if (record !== undefined && !event?.startsWith("thread.")) handlers.onChunk(record as WireChunk);
+    if (record !== undefined && !event?.startsWith("thread."))
+      handlers.onChunk(record as Received<DashScopeChunk>);
     return false;
   };
   let stopped = false;

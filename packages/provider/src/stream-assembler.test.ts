@@ -1,8 +1,11 @@
+import type { DashScopeChunk, Received } from "@qwenkit/core/wire";
 import { describe, expect, it } from "vitest";
+import { captureFrames } from "../../../fixtures/wire/captures.js";
 import { StreamAssembler } from "./stream-assembler.js";
 import type { QwenStreamEvent } from "./stream-events.js";
-import { fixtureChunks } from "./test-utils/fixtures.js";
-import type { WireChunk } from "./wire.js";
+
+type WireChunk = Received<DashScopeChunk>;
+const fixtureChunks = captureFrames<WireChunk>;
 
 function assemble(chunks: readonly WireChunk[], requestId?: string) {
   const assembler = new StreamAssembler();
@@ -16,7 +19,8 @@ const chunk = (choices: WireChunk["choices"], usage: unknown = null): WireChunk 
   id: "chatcmpl-00000000-0000-0000-0000-000000000001",
   model: "qwen-plus",
   choices,
-  usage,
+  // Tests feed malformed usage too; the assembler must cope with whatever JSON holds.
+  usage: usage as WireChunk["usage"],
 });
 
 describe("StreamAssembler on the verbatim DashScope captures", () => {

@@ -1,3 +1,10 @@
+import type {
+  DashScopeChunk,
+  DashScopeChunkChoice,
+  DashScopeToolCallDelta,
+  Received,
+} from "@qwenkit/core/wire";
+import { nonEmpty } from "./non-empty.js";
 import { requestIdFromCompletionId } from "./request-id.js";
 import type { QwenChatResult, QwenFinishReason } from "./result.js";
 import type { QwenRequestWarning } from "./shape-request.js";
@@ -5,7 +12,6 @@ import type { QwenStreamEvent } from "./stream-events.js";
 import { TextBuilder } from "./text-builder.js";
 import { parseToolArguments, type QwenToolCall } from "./tool-call.js";
 import { normalizeUsage, type QwenUsage } from "./usage.js";
-import { nonEmpty, type WireChunk, type WireChunkChoice, type WireToolCallDelta } from "./wire.js";
 
 interface PendingToolCall {
   readonly index: number;
@@ -22,10 +28,10 @@ export interface AssemblyMeta {
   readonly warnings?: readonly QwenRequestWarning[];
 }
 
-const isFollowed = (choice: WireChunkChoice): boolean => (choice.index ?? 0) === 0;
+const isFollowed = (choice: Received<DashScopeChunkChoice>): boolean => (choice.index ?? 0) === 0;
 
 /** The choice qwenkit follows: index 0 (the only one unless `n` > 1). The usage frame has none. */
-function followedChoice(chunk: WireChunk): WireChunkChoice | undefined {
+function followedChoice(chunk: Received<DashScopeChunk>): Received<DashScopeChunkChoice> | undefined {
   const choices = chunk.choices;
   if (!Array.isArray(choices)) return undefined;
   // Nearly every chunk has exactly the followed choice, first.
@@ -64,7 +70,7 @@ export class StreamAssembler {
   }
 
   /** Adds one parsed chunk; returns the events it produced, in order. */
-  push(chunk: WireChunk): QwenStreamEvent[] {
+  push(chunk: Received<DashScopeChunk>): QwenStreamEvent[] {
     this.#chunks += 1;
     this.#id ??= nonEmpty(chunk.id) ? chunk.id : undefined;
     this.#model ??= nonEmpty(chunk.model) ? chunk.model : undefined;
@@ -116,7 +122,7 @@ export class StreamAssembler {
     };
   }
 
-  #mergeToolCall(fragment: WireToolCallDelta): QwenStreamEvent {
+  #mergeToolCall(fragment: Received<DashScopeToolCallDelta>): QwenStreamEvent {
     const index = this.#toolIndex(fragment);
     this.#lastToolIndex = index;
     let call = this.#toolCalls.get(index);
@@ -132,7 +138,7 @@ export class StreamAssembler {
     return { type: "tool-call-delta", index, id: call.id, name: call.name, argumentsDelta };
   }
 
-  #toolIndex(fragment: WireToolCallDelta): number {
+  #toolIndex(fragment: Received<DashScopeToolCallDelta>): number {
     if (typeof fragment.index === "number") return fragment.index;
     // Without an index, only a non-empty id never seen before starts a new call.
     if (nonEmpty(fragment.id)) {

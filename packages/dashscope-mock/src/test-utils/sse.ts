@@ -21,16 +21,6 @@ export function parseSse(text: string): SseEvent[] {
   });
 }
 
-/** The JSON payloads of the fixture frames (comment lines starting with `#` skipped). */
-export function fixtureFrames(text: string): unknown[] {
-  const body = text
-    .split("\n")
-    .filter((line) => !line.startsWith("#"))
-    .join("\n")
-    .replace(/^\n+/, "");
-  return parseSse(body).flatMap((event) => (event.kind === "json" ? [event.value] : []));
-}
-
 /**
  * The structure of a JSON value: objects as their keys in order with the shapes of their values,
  * arrays as the shapes of their items, and leaves as their type, with `null` and the empty string

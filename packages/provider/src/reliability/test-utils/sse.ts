@@ -1,7 +1,9 @@
+import type { DashScopeChunk, Received } from "@qwenkit/core/wire";
 import type { QwenChatResult } from "../../result.js";
 import { StreamAssembler } from "../../stream-assembler.js";
 import type { QwenStreamEvent } from "../../stream-events.js";
-import type { WireChunk } from "../../wire.js";
+
+type WireChunk = Received<DashScopeChunk>;
 
 /** What a crafted stream says: text, reasoning and tool-call pieces, a finish, usage, `[DONE]`. */
 export interface CraftedStream {

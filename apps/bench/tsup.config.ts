@@ -5,7 +5,7 @@ export default defineConfig({
   entry: [
     "src/bench.ts",
     "src/worker.ts",
-    "src/probes/core-import.ts",
+    "src/probes/import-time.ts",
     "src/probes/long-stream-memory.ts",
     "src/probes/mock-throughput.ts",
   ],

@@ -11,7 +11,8 @@ import { buildScript, runChild } from "./child.js";
 import type { WorkerJob } from "./child-protocol.js";
 import { describeMachine } from "./machine.js";
 import { type MockProcess, startMockProcess } from "./mock-process.js";
-import type { CoreImportResult } from "./probes/core-import.js";
+import type { ImportTimeResult } from "./probes/import-time.js";
+import { IMPORTED_MODULES, type ImportedModule } from "./probes/imported-modules.js";
 import type { LongStreamMemoryJob, LongStreamMemoryResult } from "./probes/long-stream-memory.js";
 import type { MockThroughputJob, MockThroughputResult } from "./probes/mock-throughput.js";
 import { type Measurement, summarizeWorkload, type WorkloadResult } from "./report.js";
@@ -32,7 +33,7 @@ import { TRANSPORTS, type Transport, WORKLOADS, type Workload } from "./workload
 const MIN_ROUNDS = 3;
 const MAX_ROUNDS = 7;
 const ROUND_BUDGET_MS = 12_000;
-const CORE_IMPORT_SAMPLES = 15;
+const IMPORT_SAMPLES = 15;
 const MOCK_THROUGHPUT: Omit<MockThroughputJob, "origin"> = {
   chunks: 20,
   connections: 16,
@@ -107,15 +108,26 @@ async function measureWorkloads(mock: MockProcess): Promise<WorkloadResult[]> {
   return results;
 }
 
-async function coreImportMs(): Promise<{ medianMs: number; samplesMs: number[] }> {
-  const samplesMs: number[] = [];
-  for (let sample = 0; sample < CORE_IMPORT_SAMPLES; sample += 1) {
-    const result = (await runChild(buildScript("./probes/core-import.js"), [], {
-      timeoutMs: 30_000,
-    })) as CoreImportResult;
-    samplesMs.push(result.ms);
+type ImportTimings = Record<ImportedModule, { medianMs: number; samplesMs: number[] }>;
+
+/** Each module's import in IMPORT_SAMPLES fresh processes, the modules taking turns. */
+async function importTimings(): Promise<ImportTimings> {
+  const modules = Object.keys(IMPORTED_MODULES) as ImportedModule[];
+  const samples = new Map(modules.map((name) => [name, [] as number[]]));
+  for (let sample = 0; sample < IMPORT_SAMPLES; sample += 1) {
+    for (const name of modules) {
+      const result = (await runChild(buildScript("./probes/import-time.js"), [name], {
+        timeoutMs: 30_000,
+      })) as ImportTimeResult;
+      samples.get(name)?.push(result.ms);
+    }
   }
-  return { medianMs: median(samplesMs), samplesMs };
+  return Object.fromEntries(
+    modules.map((name) => {
+      const samplesMs = samples.get(name) ?? [];
+      return [name, { medianMs: median(samplesMs), samplesMs }];
+    }),
+  ) as ImportTimings;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -150,13 +162,19 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await mock.stop();
   }
-  progress(`@qwenkit/core import time, ${CORE_IMPORT_SAMPLES} fresh processes`);
-  const coreImport = await coreImportMs();
+  progress(
+    `import times of ${Object.keys(IMPORTED_MODULES).join(", ")}, ${IMPORT_SAMPLES} fresh processes each`,
+  );
+  const imports = await importTimings();
 
   const checks = checkTargets({
     workloads,
     longStreamGrowthMb: longStream.rssGrowthMb,
-    coreImportMs: coreImport.medianMs,
+    importMs: {
+      core: imports["@qwenkit/core"].medianMs,
+      provider: imports["@qwenkit/provider"].medianMs,
+      openai: imports.openai.medianMs,
+    },
     mockRequestsPerSec: mockThroughput.requestsPerSec,
   });
   const durationMs = performance.now() - started;
@@ -165,7 +183,9 @@ async function main(argv: readonly string[]): Promise<number> {
       "",
       `@qwenkit/provider over ${longStream.chunks.toLocaleString("en-US")} chunks (loopback): RSS ${longStream.baselineRssMb.toFixed(1)} MB → peak ${longStream.peakRssMb.toFixed(1)} MB, growth ${longStream.rssGrowthMb.toFixed(1)} MB, ${seconds(longStream.ms)}; live heap after a full GC: +${longStream.retainedHeapMb.toFixed(1)} MB, of which the text the result holds is ${longStream.textMb.toFixed(1)} MB`,
       `  growth at each tenth (MB): ${longStream.growthByTenthMb.map((mb) => mb.toFixed(1)).join(", ")}`,
-      `@qwenkit/core import: median ${coreImport.medianMs.toFixed(2)} ms over ${CORE_IMPORT_SAMPLES} fresh processes`,
+      `import, median of ${IMPORT_SAMPLES} fresh processes: ${Object.entries(imports)
+        .map(([name, timing]) => `${name} ${timing.medianMs.toFixed(2)} ms`)
+        .join(", ")}`,
       `standalone mock: ${mockThroughput.requestsPerSec.toFixed(0)} requests/s (${mockThroughput.requests} requests of ${MOCK_THROUGHPUT.chunks} chunks, ${MOCK_THROUGHPUT.connections} keep-alive connections)`,
       "",
       formatChecks(checks),
@@ -190,7 +210,7 @@ async function main(argv: readonly string[]): Promise<number> {
       workloads,
       probes: {
         longStreamMemory: longStream,
-        coreImport,
+        imports,
         mockThroughput: { ...mockThroughput, ...MOCK_THROUGHPUT },
       },
       targets: checks,

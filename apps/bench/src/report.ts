@@ -1,5 +1,5 @@
 import { median } from "./stats.js";
-import type { SubjectName } from "./subject.js";
+import type { FloorName, SubjectName } from "./subject.js";
 import { deltasPerResponse, type Transport, type Workload, type WorkloadName } from "./workloads.js";
 
 /** One subject's figures on one workload (the medians of its runs). */
@@ -9,8 +9,10 @@ export interface SubjectResult {
   readonly ms: number;
   /** Deltas (content chunks or tool-call fragments) delivered per second. */
   readonly chunksPerSec: number;
-  /** `ms` over the floor's `ms` on the same workload. */
-  readonly ratioToFloor: number;
+  /** `ms` over the split floor's `ms` on the same workload (fetch and line split only). */
+  readonly ratioToSplitFloor: number;
+  /** `ms` over the parse floor's `ms` on the same workload (also `JSON.parse` of every frame). */
+  readonly ratioToParseFloor: number;
   /** Peak resident set of the subject's process. */
   readonly peakRssMb: number;
   /** Every measured run, for the spread behind the median. */
@@ -36,18 +38,23 @@ export interface Measurement {
   readonly peakRssMb: number;
 }
 
-/** The median of each subject's runs, and its rates and ratio; the floor must be among them. */
+/** The median of each subject's runs, and its rates and ratios; both floors must be among them. */
 export function summarizeWorkload(
   workload: Workload,
   transport: Transport,
   measurements: readonly Measurement[],
 ): WorkloadResult {
+  const name = `${workload.name}/${transport}`;
   const chunks = workload.requests * deltasPerResponse(workload.shape);
-  const floor = measurements.find((measurement) => measurement.subject === "floor");
-  if (floor === undefined) throw new Error(`no floor measured on ${workload.name}/${transport}`);
-  const floorMs = median(floor.runsMs);
+  const floorMs = (floor: FloorName) => {
+    const measured = measurements.find((measurement) => measurement.subject === floor);
+    if (measured === undefined) throw new Error(`no ${floor} measured on ${name}`);
+    return median(measured.runsMs);
+  };
+  const splitFloorMs = floorMs("split floor");
+  const parseFloorMs = floorMs("parse floor");
   return {
-    name: `${workload.name}/${transport}`,
+    name,
     workload: workload.name,
     transport,
     title: workload.title,
@@ -58,7 +65,8 @@ export function summarizeWorkload(
         name: measurement.subject,
         ms,
         chunksPerSec: chunks / (ms / 1000),
-        ratioToFloor: ms / floorMs,
+        ratioToSplitFloor: ms / splitFloorMs,
+        ratioToParseFloor: ms / parseFloorMs,
         peakRssMb: measurement.peakRssMb,
         runsMs: measurement.runsMs,
       };

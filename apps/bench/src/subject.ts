@@ -1,7 +1,14 @@
 import type { BenchTarget } from "./target.js";
 import type { StreamShape } from "./workloads.js";
 
-export type SubjectName = "floor" | "openai" | "@qwenkit/provider" | "@ai-sdk/alibaba";
+export type SubjectName = FloorName | "openai" | "@qwenkit/provider" | "@ai-sdk/alibaba";
+
+/**
+ * The two floors every ratio is taken against: `split floor` (fetch, decode, line split; only the
+ * usage frame parsed) is what the transport costs alone; `parse floor` adds `JSON.parse` of every
+ * frame, which any client must do, so it is the honest floor for a client.
+ */
+export type FloorName = "split floor" | "parse floor";
 
 /** What a subject saw of one response: enough to check it really read the whole stream. */
 export interface StreamOutcome {

@@ -7,12 +7,17 @@ export interface SubjectEntry {
   load(): Promise<Subject>;
 }
 
-/** Every subject, the floor first (the ratios are to it). */
+/** Every subject, the floors first (the ratios are to them). */
 export const SUBJECTS: readonly SubjectEntry[] = [
   {
-    name: "floor",
+    name: "split floor",
     description: "fetch + a minimal SSE line split; JSON only for the usage frame",
-    load: async () => (await import("./subjects/floor.js")).floor,
+    load: async () => (await import("./subjects/split-floor.js")).splitFloor,
+  },
+  {
+    name: "parse floor",
+    description: "the split floor + JSON.parse of every frame, counting deltas and reading usage",
+    load: async () => (await import("./subjects/parse-floor.js")).parseFloor,
   },
   {
     name: "openai",

@@ -5,26 +5,24 @@ import type { TargetCheck } from "./targets.js";
 const number = (value: number, digits = 0) =>
   value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** One workload's table: time, rate, ratio to the floor and peak RSS of every subject. */
+/** One workload's table: time, rate, ratios to both floors and peak RSS of every subject. */
 export function formatWorkload(result: WorkloadResult): string {
   const rows = result.subjects.map((subject) => [
     subject.name,
     number(subject.ms, 1),
     number(subject.chunksPerSec),
-    `${number(subject.ratioToFloor, 2)}×`,
+    `${number(subject.ratioToSplitFloor, 2)}×`,
+    `${number(subject.ratioToParseFloor, 2)}×`,
     number(subject.peakRssMb, 1),
     String(subject.runsMs.length),
   ]);
   return [
     `${result.name} — ${result.title} (${number(result.chunks)} chunks a run)`,
-    formatTable(["subject", "ms", "chunks/s", "vs floor", "peak RSS MB", "runs"], rows, [
-      "left",
-      "right",
-      "right",
-      "right",
-      "right",
-      "right",
-    ]),
+    formatTable(
+      ["subject", "ms", "chunks/s", "vs split floor", "vs parse floor", "peak RSS MB", "runs"],
+      rows,
+      ["left", "right", "right", "right", "right", "right", "right"],
+    ),
   ].join("\n");
 }
 

@@ -48,3 +48,16 @@ describe("SseDataLines", () => {
     expect([cut.frames, cut.done, cut.last]).toEqual([1, false, '{"a":1}']);
   });
 });
+
+describe("SseDataLines with a frame handler", () => {
+  it.each([1, 5, 64])("hands over every payload before [DONE], in order, in pieces of %i", (size) => {
+    const payloads: string[] = [];
+    const lines = new SseDataLines((payload) => payloads.push(payload));
+    const text = `${STREAM}data: {"late":true}\n\n`;
+    for (let at = 0; at < text.length; at += size) lines.push(text.slice(at, at + size));
+    expect(payloads).toEqual([
+      '{"choices":[{"delta":{"content":"Hi"}}]}',
+      '{"choices":[],"usage":{"completion_tokens":1}}',
+    ]);
+  });
+});

@@ -1,13 +1,18 @@
 /**
- * The floor's SSE reading: split text into lines and pick out `data:` payloads, nothing more. It
- * counts the frames before `[DONE]` and keeps the last one (the usage frame), so the only JSON a
- * stream needs is that one frame.
+ * The floors' SSE reading: split text into lines and pick out `data:` payloads, nothing more. It
+ * counts the frames before `[DONE]`, keeps the last one (the usage frame) and hands each payload
+ * to `onFrame` (the parse floor's `JSON.parse`; the split floor passes none).
  */
 export class SseDataLines {
+  readonly #onFrame: ((payload: string) => void) | undefined;
   #rest = "";
   #frames = 0;
   #last: string | undefined;
   #done = false;
+
+  constructor(onFrame?: (payload: string) => void) {
+    this.#onFrame = onFrame;
+  }
 
   /** `data:` frames before `[DONE]`. */
   get frames(): number {
@@ -45,5 +50,6 @@ export class SseDataLines {
     }
     this.#frames += 1;
     this.#last = payload;
+    this.#onFrame?.(payload);
   }
 }

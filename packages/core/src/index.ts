@@ -41,6 +41,7 @@ export {
 } from "./env.js";
 export { DEFAULT_ENV_FILES, defaultEnvFiles, readEnvFile } from "./env-file.js";
 export { QwenConfigError, type QwenConfigErrorKind } from "./errors.js";
+export { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 export { type ModelRef, parseModelRef } from "./model-ref.js";
 export { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
 export { normalizeProviderId, QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "./provider-id.js";

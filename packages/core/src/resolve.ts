@@ -2,7 +2,7 @@ import type { ApiKey } from "./api-key.js";
 import { resolveAuthChoice } from "./auth-choice.js";
 import type { AUTH_CHOICES, AuthChoice } from "./auth-choices.js";
 import { checkTransportSecurity, matchNativeEndpoint, normalizeBaseUrl } from "./base-url.js";
-import { capabilitiesForBaseUrl, type EndpointCapabilities } from "./capabilities.js";
+import type { EndpointCapabilities } from "./capabilities.js";
 import {
   CODING_PLAN_MODELS,
   DEFAULT_MODEL_REF,
@@ -20,6 +20,7 @@ import {
   type ResolvedApiKey,
 } from "./env.js";
 import { QwenConfigError, quoteInput, redactError } from "./errors.js";
+import { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 import { type ModelRef, parseModelRef } from "./model-ref.js";
 import { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
 import { normalizeProviderId, QWEN_PROVIDER_ALIASES } from "./provider-id.js";
@@ -85,8 +86,10 @@ export interface ResolvedQwenConfig {
   readonly keySource: KeySource;
   /** The model ref, with the catalog's info (or the defaults for an unknown model). */
   readonly model: ModelRef & { readonly info: ModelInfo & { readonly known: boolean } };
-  /** How to shape requests to this endpoint; `streamingUsage` is for `model`. */
+  /** How to shape requests to this endpoint for `model`; `capabilitiesForModel` gives them for any other model. */
   readonly capabilities: EndpointCapabilities;
+  /** What decides streaming usage per model (the option and the config's per-model settings). */
+  readonly streamingUsageSettings: StreamingUsageSettings;
   /** Problems found before any request; resolution still succeeded. */
   readonly warnings: readonly QwenWarning[];
 }
@@ -211,10 +214,7 @@ function resolveWithKey(
     warnings.push(modelNotInPlanWarning(model.modelId, endpoint.region === "china" ? "china" : "global"));
   }
 
-  const configStreamingUsage =
-    settings.streamingUsage && Object.hasOwn(settings.streamingUsage, model.modelId)
-      ? settings.streamingUsage[model.modelId]
-      : undefined;
+  const streamingUsageSettings = { option: streamingUsage, byModel: settings.streamingUsage ?? {} };
   return {
     providerId: "qwen",
     authChoice: choice?.choice.id,
@@ -222,9 +222,8 @@ function resolveWithKey(
     apiKey: key.apiKey,
     keySource: key.source,
     model: { ...model, info: modelInfo(model.modelId) },
-    capabilities: capabilitiesForBaseUrl(endpoint.baseUrl, {
-      streamingUsage: streamingUsage ?? configStreamingUsage,
-    }),
+    capabilities: capabilitiesForModel({ endpoint, streamingUsageSettings }, model.modelId),
+    streamingUsageSettings,
     warnings,
   };
 }

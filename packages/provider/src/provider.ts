@@ -1,12 +1,12 @@
 import {
   capabilitiesForBaseUrl,
+  capabilitiesForModel,
   ENDPOINTS,
   type EndpointCapabilities,
   type ModelInfo,
   modelInfo,
   parseModelRef,
   type ResolvedQwenConfig,
-  readOpenClawConfig,
   resolveQwenConfig,
 } from "@qwenkit/core";
 import OpenAI from "openai";
@@ -84,8 +84,7 @@ class Provider implements QwenProvider {
   readonly #client: OpenAI;
   readonly #options: QwenProviderOptions;
   readonly #policy: RetryPolicy;
-  readonly #baseCapabilities: EndpointCapabilities;
-  readonly #perModelStreamingUsage: Readonly<Record<string, boolean>>;
+  readonly #endpointCapabilities: EndpointCapabilities;
 
   constructor(options: QwenProviderOptions) {
     this.config = resolveQwenConfig(options);
@@ -95,12 +94,10 @@ class Provider implements QwenProvider {
     }
     this.#options = options;
     this.#policy = retryPolicy(options.maxRetries, options.retryDelays);
-    this.#baseCapabilities =
-      options.shapeRequests === "always"
-        ? capabilitiesForBaseUrl(NATIVE_REFERENCE_URL)
-        : // Not config.capabilities: its streamingUsage already holds the default model's override.
-          capabilitiesForBaseUrl(this.config.endpoint.baseUrl);
-    this.#perModelStreamingUsage = readOpenClawConfig(options.config).streamingUsage ?? {};
+    // Not config.capabilities: its streamingUsage is already decided for the default model.
+    this.#endpointCapabilities = capabilitiesForBaseUrl(
+      options.shapeRequests === "always" ? NATIVE_REFERENCE_URL : this.config.endpoint.baseUrl,
+    );
     this.#client = hideKey(
       new OpenAI({
         apiKey: this.config.apiKey.reveal(),
@@ -123,12 +120,7 @@ class Provider implements QwenProvider {
 
   capabilitiesFor(model?: string): EndpointCapabilities {
     const modelId = model === undefined ? this.config.model.modelId : parseModelRef(model).modelId;
-    const configured = Object.hasOwn(this.#perModelStreamingUsage, modelId)
-      ? this.#perModelStreamingUsage[modelId]
-      : undefined;
-    const streamingUsage =
-      this.#options.streamingUsage ?? configured ?? this.#baseCapabilities.streamingUsage;
-    return { ...this.#baseCapabilities, streamingUsage };
+    return capabilitiesForModel(this.config, modelId, this.#endpointCapabilities);
   }
 
   shape(request: QwenChatRequest, options: { readonly stream: boolean }): ShapedChatRequest {

@@ -1,4 +1,4 @@
-import { AUTH_CHOICES, type AuthChoice, ENDPOINTS, type Endpoint, type Plan } from "@qwenkit/core";
+import { type AuthChoice, authChoiceSpec, type NativeEndpoint, type Plan } from "@qwenkit/core";
 
 /** Stable id of a column-group in the matrix: one per plan and region the auth choices select. */
 export type HostId = "standard-china" | "standard-global" | "coding-china" | "coding-global";
@@ -9,20 +9,20 @@ export interface ConformanceHost {
   readonly label: string;
   readonly authChoice: AuthChoice;
   readonly plan: Plan;
-  readonly endpoint: Endpoint;
+  readonly endpoint: NativeEndpoint;
 }
 
-function endpointOf(plan: Plan, region: string): Endpoint {
-  const endpoint = ENDPOINTS.find((e) => e.plan === plan && e.region === region);
-  if (!endpoint) throw new Error(`no endpoint for ${plan}/${region}`);
-  return endpoint;
-}
+const HOST_CHOICES = {
+  "standard-china": "qwen-standard-api-key-cn",
+  "standard-global": "qwen-standard-api-key",
+  "coding-china": "qwen-api-key-cn",
+  "coding-global": "qwen-api-key",
+} as const satisfies Record<HostId, AuthChoice>;
 
-/** The four hosts of the matrix, in the order of the auth-choice table. */
-export const CONFORMANCE_HOSTS: readonly ConformanceHost[] = AUTH_CHOICES.map((choice) => ({
-  id: `${choice.plan}-${choice.region}` as HostId,
-  label: choice.label,
-  authChoice: choice.id,
-  plan: choice.plan,
-  endpoint: endpointOf(choice.plan, choice.region),
-}));
+/** The hosts of the matrix. */
+export const CONFORMANCE_HOSTS: readonly ConformanceHost[] = (
+  Object.entries(HOST_CHOICES) as [HostId, AuthChoice][]
+).map(([id, authChoice]) => {
+  const choice = authChoiceSpec(authChoice);
+  return { id, label: choice.label, authChoice, plan: choice.plan, endpoint: choice.endpoint };
+});

@@ -1,4 +1,4 @@
-import { findApiKey, resolveQwenConfig } from "@qwenkit/core";
+import { findApiKey, PLANS, resolveQwenConfig } from "@qwenkit/core";
 import { setupDashscopeMock } from "@qwenkit/dashscope-mock";
 import { createQwenProvider, type QwenProviderOptions } from "@qwenkit/provider";
 import type { HostContext } from "./context.js";
@@ -21,6 +21,7 @@ export const LIVE_KEY_VARIABLES: Readonly<Record<HostId, string>> = {
 const MOCK_KEYS = {
   standard: "sk-qwenkit-conformance-standard-0000",
   coding: "sk-sp-qwenkit-conformance-coding-0000",
+  token: "sk-sp-qwenkit-conformance-token-0000",
 };
 
 const LONG_STREAM_HEADERS = { "x-mock-chunks": "64", "x-mock-fault": "chunk-delay;delayMs=5" };
@@ -127,7 +128,7 @@ function prepareLive(env: Readonly<Record<string, string | undefined>>): Prepare
   for (const host of CONFORMANCE_HOSTS) {
     const own = env[LIVE_KEY_VARIABLES[host.id]]?.trim();
     const fallback =
-      generic && host.endpoint.region === "global" && generic.apiKey.plan === host.plan
+      generic && host.endpoint.region === "ap-southeast-1" && generic.apiKey.kind === PLANS[host.plan].keyKind
         ? generic.apiKey.reveal()
         : undefined;
     const key = own || fallback;

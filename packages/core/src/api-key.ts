@@ -1,8 +1,6 @@
-import type { Plan } from "./endpoints.js";
+import { KEY_KINDS, type KeyKind, planFromKey } from "./api-key-kinds.js";
 import { QwenConfigError } from "./errors.js";
 
-const CODING_PLAN_PREFIX = "sk-sp-";
-const KEY_PREFIX = "sk-";
 // Show the last four characters only when at least twelve stay hidden.
 const MIN_HIDDEN_FOR_TAIL = 12;
 const TAIL = 4;
@@ -10,32 +8,17 @@ const TAIL = 4;
 const KEY_CHARS = /^[\x21-\x7e]+$/;
 
 /**
- * A masked form of a key for messages: its prefix (`sk-sp-` or `sk-`), an ellipsis and the last
+ * A masked form of a key for messages: its kind's prefix (`sk-sp-` or `sk-`), an ellipsis and the last
  * four characters, e.g. `sk-…a1b2`. A key too short to hide at least twelve characters is shown
  * as `…` only.
  */
 export function maskApiKey(key: string): string {
   if (typeof key !== "string") return "…";
   const trimmed = key.trim();
-  const prefix = trimmed.startsWith(CODING_PLAN_PREFIX)
-    ? CODING_PLAN_PREFIX
-    : trimmed.startsWith(KEY_PREFIX)
-      ? KEY_PREFIX
-      : "";
+  const kind = planFromKey(trimmed);
+  const prefix = kind === undefined ? "" : KEY_KINDS[kind].prefix;
   if (trimmed.length - prefix.length - TAIL < MIN_HIDDEN_FOR_TAIL) return "…";
   return `${prefix}…${trimmed.slice(-TAIL)}`;
-}
-
-/**
- * The plan a key belongs to, from its prefix: `sk-sp-` is a Coding Plan key, any other `sk-` key
- * is a Standard key; anything else is unknown (`undefined`).
- */
-export function planFromKey(key: string): Plan | undefined {
-  if (typeof key !== "string") return undefined;
-  const trimmed = key.trim();
-  if (trimmed.startsWith(CODING_PLAN_PREFIX)) return "coding";
-  if (trimmed.startsWith(KEY_PREFIX)) return "standard";
-  return undefined;
 }
 
 /**
@@ -47,8 +30,8 @@ export class ApiKey {
   readonly #value: string;
   /** The masked form, e.g. `sk-…a1b2`. */
   readonly masked: string;
-  /** The plan the key's prefix indicates, if any. */
-  readonly plan: Plan | undefined;
+  /** The kind of key its prefix shows (`standard` or `subscription`), if any. */
+  readonly kind: KeyKind | undefined;
 
   /**
    * @param value - the key; surrounding whitespace is trimmed
@@ -80,7 +63,7 @@ export class ApiKey {
     }
     this.#value = trimmed;
     this.masked = maskApiKey(trimmed);
-    this.plan = planFromKey(trimmed);
+    this.kind = planFromKey(trimmed);
   }
 
   /** The raw key. The only way to read it; use it for the `Authorization` header and nothing else. */

@@ -1,31 +1,68 @@
-import { AUTH_CHOICES } from "./auth-choices.js";
+import {
+  AUTH_CHOICE_IDS,
+  AUTH_CHOICES,
+  type AuthChoice,
+  authChoiceLabel,
+  authChoicesByPlan,
+} from "./auth-choices.js";
+import { endpointFor } from "./endpoints/endpoint-for.js";
+import type { NativeEndpoint } from "./endpoints/match.js";
+import type { Plan } from "./endpoints/plans.js";
+import type { RegionId } from "./endpoints/regions.js";
 import { QwenConfigError, quoteInput } from "./errors.js";
 import { deprecatedAuthChoiceWarning, type QwenWarning } from "./warnings.js";
 
+/** An auth choice with what it selects: plan, region, label and endpoint. */
+export interface AuthChoiceSpec {
+  readonly id: AuthChoice;
+  readonly plan: Plan;
+  readonly region: RegionId;
+  readonly legacyId: string | undefined;
+  /** For people, e.g. `Coding Plan, Singapore (ap-southeast-1)`. */
+  readonly label: string;
+  /** The plan's host in the region. */
+  readonly endpoint: NativeEndpoint;
+}
+
+/** The spec of a canonical auth choice id. */
+export function authChoiceSpec(id: AuthChoice): AuthChoiceSpec {
+  const row = AUTH_CHOICES[id];
+  return {
+    id,
+    plan: row.plan,
+    region: row.region,
+    legacyId: "legacyId" in row ? row.legacyId : undefined,
+    label: authChoiceLabel(id),
+    endpoint: endpointFor({ plan: row.plan, region: row.region }),
+  };
+}
+
 /**
- * Looks up an auth choice (a row of {@link AUTH_CHOICES}, an `AuthChoiceSpec`) by its canonical or legacy id (surrounding whitespace and case ignored).
- * A legacy `modelstudio-*` id resolves to its canonical choice with a `deprecated-auth-choice`
- * warning naming the canonical id.
+ * Looks up an auth choice (see {@link AUTH_CHOICES}) by its canonical or legacy id (surrounding
+ * whitespace and case ignored). A legacy `modelstudio-*` id resolves to its canonical choice with
+ * a `deprecated-auth-choice` warning naming the canonical id.
  *
  * @throws {@link QwenConfigError} `unknown-auth-choice`, listing the valid ids.
  * @example resolveAuthChoice("modelstudio-api-key").choice.id // "qwen-api-key", plus a warning
  */
 export function resolveAuthChoice(id: string): {
-  readonly choice: (typeof AUTH_CHOICES)[number];
+  readonly choice: AuthChoiceSpec;
   readonly warning?: QwenWarning;
 } {
   const wanted = typeof id === "string" ? id.trim().toLowerCase() : undefined;
-  for (const choice of AUTH_CHOICES) {
-    if (choice.id === wanted) return { choice };
-    if (choice.legacyId === wanted) {
-      return { choice, warning: deprecatedAuthChoiceWarning(choice.legacyId, choice.id) };
-    }
+  if (wanted !== undefined && Object.hasOwn(AUTH_CHOICES, wanted)) {
+    return { choice: authChoiceSpec(wanted as AuthChoice) };
+  }
+  const legacy = AUTH_CHOICE_IDS.find((choice) => authChoiceSpec(choice).legacyId === wanted);
+  if (legacy !== undefined && wanted !== undefined) {
+    return { choice: authChoiceSpec(legacy), warning: deprecatedAuthChoiceWarning(wanted, legacy) };
   }
   const shown = typeof id === "string" ? quoteInput(id) : `a ${typeof id}`;
+  const legacyIds = AUTH_CHOICE_IDS.flatMap((choice) => authChoiceSpec(choice).legacyId ?? []);
   throw new QwenConfigError(
     "unknown-auth-choice",
-    `Unknown auth choice ${shown}. Valid auth choices: ${AUTH_CHOICES.map((c) => c.id).join(", ")} ` +
-      `(legacy ids still accepted: ${AUTH_CHOICES.map((c) => c.legacyId).join(", ")}).`,
-    "Use qwen-standard-api-key(-cn) for a Standard (sk-) key or qwen-api-key(-cn) for a Coding Plan (sk-sp-) key.",
+    `Unknown auth choice ${shown}. Valid auth choices: ${AUTH_CHOICE_IDS.join(", ")} ` +
+      `(legacy ids still accepted: ${legacyIds.join(", ")}).`,
+    `Pick the one for your key's plan and region: ${authChoicesByPlan()}.`,
   );
 }

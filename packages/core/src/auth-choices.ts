@@ -1,68 +1,74 @@
-import { ENDPOINTS, type Endpoint } from "./endpoints.js";
+import { PLAN_IDS, PLANS, type Plan } from "./endpoints/plans.js";
+import { REGIONS, type RegionId } from "./endpoints/regions.js";
 
-type StandardEndpoint = Extract<Endpoint, { readonly plan: "standard" }>;
-type CodingEndpoint = Extract<Endpoint, { readonly plan: "coding" }>;
+/** One row of {@link AUTH_CHOICES}: the plan and region an auth choice selects, and its legacy id if any. */
+export interface AuthChoiceRow {
+  readonly plan: Plan;
+  readonly region: RegionId;
+  /** The deprecated `modelstudio-*` id that still selects this choice (with a warning). */
+  readonly legacyId?: string;
+}
 
 /**
- * The onboarding auth choices. Each selects a plan and a region, hence an endpoint. The legacy
- * `modelstudio-*` ids still work: they map to the canonical id with a deprecation warning.
+ * The onboarding auth choices, keyed by id. Each selects a plan and a region, and so the plan's
+ * host in that region (see `endpointFor`). The legacy `modelstudio-*` ids still work: they map to
+ * the canonical id with a deprecation warning. The Token Plan choices are qwenkit's ids.
  */
-export const AUTH_CHOICES = [
-  {
-    id: "qwen-standard-api-key-cn",
+export const AUTH_CHOICES = {
+  "qwen-standard-api-key-cn": {
+    plan: "standard",
+    region: "cn-beijing",
     legacyId: "modelstudio-standard-api-key-cn",
-    plan: "standard",
-    region: "china",
-    label: "Standard (pay-as-you-go), China",
-    endpoint: ENDPOINTS[0],
   },
-  {
-    id: "qwen-standard-api-key",
+  "qwen-standard-api-key": {
+    plan: "standard",
+    region: "ap-southeast-1",
     legacyId: "modelstudio-standard-api-key",
-    plan: "standard",
-    region: "global",
-    label: "Standard (pay-as-you-go), Global/Intl",
-    endpoint: ENDPOINTS[1],
   },
-  {
-    id: "qwen-api-key-cn",
-    legacyId: "modelstudio-api-key-cn",
-    plan: "coding",
-    region: "china",
-    label: "Coding Plan (subscription), China",
-    endpoint: ENDPOINTS[2],
-  },
-  {
-    id: "qwen-api-key",
-    legacyId: "modelstudio-api-key",
-    plan: "coding",
-    region: "global",
-    label: "Coding Plan (subscription), Global/Intl",
-    endpoint: ENDPOINTS[3],
-  },
-] as const satisfies readonly AuthChoiceSpec[];
-
-/** One row of {@link AUTH_CHOICES}: an auth choice, its legacy id, and the endpoint it selects. */
-export type AuthChoiceSpec =
-  | {
-      readonly id: string;
-      readonly legacyId: string;
-      readonly plan: "standard";
-      readonly region: StandardEndpoint["region"];
-      readonly label: string;
-      readonly endpoint: StandardEndpoint;
-    }
-  | {
-      readonly id: string;
-      readonly legacyId: string;
-      readonly plan: "coding";
-      readonly region: CodingEndpoint["region"];
-      readonly label: string;
-      readonly endpoint: CodingEndpoint;
-    };
+  "qwen-api-key-cn": { plan: "coding", region: "cn-beijing", legacyId: "modelstudio-api-key-cn" },
+  "qwen-api-key": { plan: "coding", region: "ap-southeast-1", legacyId: "modelstudio-api-key" },
+  "qwen-token-plan-api-key-cn": { plan: "token", region: "cn-beijing" },
+  "qwen-token-plan-api-key": { plan: "token", region: "ap-southeast-1" },
+} as const satisfies Readonly<Record<string, AuthChoiceRow>>;
 
 /** A canonical auth choice id. */
-export type AuthChoice = (typeof AUTH_CHOICES)[number]["id"];
+export type AuthChoice = keyof typeof AUTH_CHOICES;
 
 /** A deprecated `modelstudio-*` auth choice id. */
-export type LegacyAuthChoice = (typeof AUTH_CHOICES)[number]["legacyId"];
+export type LegacyAuthChoice = {
+  [Id in AuthChoice]: (typeof AUTH_CHOICES)[Id] extends { readonly legacyId: infer L } ? L : never;
+}[AuthChoice];
+
+/** The canonical auth choice ids (the set, not an order to look things up by). */
+export const AUTH_CHOICE_IDS = Object.keys(AUTH_CHOICES) as readonly AuthChoice[];
+
+/** The auth choices of a plan, e.g. `["qwen-token-plan-api-key-cn", "qwen-token-plan-api-key"]`. */
+export function authChoicesOf(plan: Plan): readonly AuthChoice[] {
+  return AUTH_CHOICE_IDS.filter((id) => AUTH_CHOICES[id].plan === plan);
+}
+
+/** The auth choice of a plan in a region, if the plan has one there. */
+export function authChoiceFor(plan: Plan, region: RegionId): AuthChoice | undefined {
+  return AUTH_CHOICE_IDS.find((id) => AUTH_CHOICES[id].plan === plan && AUTH_CHOICES[id].region === region);
+}
+
+/** A label for people, from the plan and region tables, e.g. `Token Plan, Singapore (ap-southeast-1)`. */
+export function authChoiceLabel(id: AuthChoice): string {
+  const { plan, region } = AUTH_CHOICES[id];
+  return `${PLANS[plan].label}, ${REGIONS[region].label} (${region})`;
+}
+
+/**
+ * One line naming every plan's auth choices, derived from the table, e.g.
+ * `Pay-as-you-go: "qwen-standard-api-key-cn" or "qwen-standard-api-key"; Coding Plan: …`.
+ */
+export function authChoicesByPlan(): string {
+  return PLAN_IDS.map((plan) => `${PLANS[plan].label}: ${quotedChoices(plan)}`).join("; ");
+}
+
+/** The auth choices of a plan, quoted and joined with "or", for messages. */
+export function quotedChoices(plan: Plan): string {
+  return authChoicesOf(plan)
+    .map((id) => `"${id}"`)
+    .join(" or ");
+}

@@ -1,4 +1,3 @@
-import { ENDPOINTS, type Endpoint } from "./endpoints.js";
 import { QwenConfigError, quoteInput } from "./errors.js";
 import { insecureHttpWarning, type QwenWarning } from "./warnings.js";
 
@@ -67,23 +66,6 @@ export function normalizeBaseUrl(input: string): string {
   }
   if (url.hostname === "") throw invalid(input, "it has no host", "Include the host name in the URL.");
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
-}
-
-/**
- * The native DashScope endpoint a base URL points at, if any. The URL is normalized first and
- * must then equal one of {@link ENDPOINTS}' base URLs exactly (scheme, host, port and path), so
- * lookalikes such as `https://dashscope.aliyuncs.com.evil.example/compatible-mode/v1`, plain
- * `http://`, other ports or a trailing-dot host are not native. Never throws: a URL that does
- * not parse is simply not native.
- */
-export function matchNativeEndpoint(baseUrl: string): Endpoint | undefined {
-  let normalized: string;
-  try {
-    normalized = normalizeBaseUrl(baseUrl);
-  } catch {
-    return undefined;
-  }
-  return ENDPOINTS.find((endpoint) => endpoint.baseUrl === normalized);
 }
 
 const HOSTNAME_CHARS = /^[a-z\d.:[\]-]+$/;

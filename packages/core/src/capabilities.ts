@@ -1,5 +1,5 @@
-import { matchNativeEndpoint } from "./base-url.js";
-import type { Plan } from "./endpoints.js";
+import { ENDPOINT_FAMILIES, type EndpointFamilyId } from "./endpoints/families.js";
+import { matchNativeEndpoint } from "./endpoints/match.js";
 import { optionalBoolean, optionalRecord } from "./validate.js";
 
 /**
@@ -23,11 +23,11 @@ export interface EndpointCapabilities {
   readonly nonStreamingThinking: boolean;
   /** `response_format: json_object` works together with thinking. */
   readonly jsonModeWithThinking: boolean;
-  /** `GET /models` exists (Standard hosts and custom URLs; not Coding Plan hosts). */
+  /** `GET /models` exists (custom URLs, and the native families whose row says so; see `ENDPOINT_FAMILIES`). */
   readonly modelsEndpoint: boolean;
 }
 
-// The request rules every native host shares; the plans differ only in `/models`.
+// The request rules every native host shares; the families differ only in `/models`.
 const NATIVE_RULES = {
   native: true,
   streamingUsage: true,
@@ -39,11 +39,13 @@ const NATIVE_RULES = {
   jsonModeWithThinking: false,
 } as const satisfies Omit<EndpointCapabilities, "modelsEndpoint">;
 
-/** Capabilities of the native DashScope hosts, by plan. */
-export const NATIVE_CAPABILITIES: Readonly<Record<Plan, EndpointCapabilities>> = {
-  standard: { ...NATIVE_RULES, modelsEndpoint: true },
-  coding: { ...NATIVE_RULES, modelsEndpoint: false },
-};
+/** Capabilities of the native Model Studio hosts, by endpoint family. */
+export const NATIVE_CAPABILITIES = Object.fromEntries(
+  Object.entries(ENDPOINT_FAMILIES).map(([family, spec]) => [
+    family,
+    { ...NATIVE_RULES, modelsEndpoint: spec.modelsEndpoint },
+  ]),
+) as Readonly<Record<EndpointFamilyId, EndpointCapabilities>>;
 
 /** Capabilities assumed for any other base URL: plain OpenAI-compatible behaviour. */
 export const CUSTOM_CAPABILITIES: EndpointCapabilities = {
@@ -60,7 +62,7 @@ export const CUSTOM_CAPABILITIES: EndpointCapabilities = {
 
 /**
  * The capabilities of the endpoint at `baseUrl`: {@link NATIVE_CAPABILITIES} when it is a native
- * DashScope host (see `matchNativeEndpoint`), else {@link CUSTOM_CAPABILITIES}. An explicit
+ * Model Studio host of any family (see `matchNativeEndpoint`, which includes the mock layout on loopback), else {@link CUSTOM_CAPABILITIES}. An explicit
  * `streamingUsage` (on or off) wins over the detected value. Never throws for a string URL; a URL
  * that does not parse is treated as custom.
  *
@@ -75,6 +77,6 @@ export function capabilitiesForBaseUrl(
     "streamingUsage",
   );
   const endpoint = matchNativeEndpoint(baseUrl);
-  const detected = endpoint ? NATIVE_CAPABILITIES[endpoint.plan] : CUSTOM_CAPABILITIES;
+  const detected = endpoint ? NATIVE_CAPABILITIES[endpoint.family] : CUSTOM_CAPABILITIES;
   return { ...detected, streamingUsage: streamingUsage ?? detected.streamingUsage };
 }

@@ -119,18 +119,6 @@ export const UNKNOWN_MODEL_DEFAULTS = {
 /** The default model ref. */
 export const DEFAULT_MODEL_REF = "qwen/qwen3.5-plus";
 
-/** Models the Coding Plan serves (Model Studio's list of March 2026). */
-export const CODING_PLAN_MODELS = [
-  "qwen3.5-plus",
-  "qwen3-max-2026-01-23",
-  "qwen3-coder-next",
-  "qwen3-coder-plus",
-  "glm-5",
-  "glm-4.7",
-  "kimi-k2.5",
-  "MiniMax-M2.5",
-] as const satisfies readonly CatalogModelId[];
-
 /**
  * What qwenkit knows about a model: its catalog entry (`known: true`), or
  * {@link UNKNOWN_MODEL_DEFAULTS} under the given id (`known: false`). Lookup is case-sensitive,
@@ -145,13 +133,4 @@ export function modelInfo(modelId: string): ModelInfo & { readonly known: boolea
     notes: "Not in the bundled catalog; default limits assumed",
     known: false,
   };
-}
-
-/**
- * Whether the Coding Plan serves a model, by its id (case-sensitive).
- *
- * @param list - the plan's model list; defaults to {@link CODING_PLAN_MODELS}
- */
-export function isCodingPlanModel(modelId: string, list: readonly string[] = CODING_PLAN_MODELS): boolean {
-  return list.includes(modelId);
 }

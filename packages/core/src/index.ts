@@ -1,7 +1,23 @@
-export { ApiKey, maskApiKey, planFromKey } from "./api-key.js";
-export { resolveAuthChoice } from "./auth-choice.js";
-export { AUTH_CHOICES, type AuthChoice, type AuthChoiceSpec, type LegacyAuthChoice } from "./auth-choices.js";
-export { isLoopbackHost, matchNativeEndpoint, normalizeBaseUrl } from "./base-url.js";
+export { ApiKey, maskApiKey } from "./api-key.js";
+export {
+  describeKeyKind,
+  KEY_KINDS,
+  type KeyKind,
+  keyFitsPlan,
+  planFromKey,
+  plansOfKeyKind,
+} from "./api-key-kinds.js";
+export { type AuthChoiceSpec, authChoiceSpec, resolveAuthChoice } from "./auth-choice.js";
+export {
+  AUTH_CHOICE_IDS,
+  AUTH_CHOICES,
+  type AuthChoice,
+  type AuthChoiceRow,
+  authChoiceFor,
+  authChoicesOf,
+  type LegacyAuthChoice,
+} from "./auth-choices.js";
+export { isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
 export {
   CUSTOM_CAPABILITIES,
   capabilitiesForBaseUrl,
@@ -11,25 +27,34 @@ export {
 export {
   CATALOG,
   type CatalogModelId,
-  CODING_PLAN_MODELS,
   DEFAULT_MODEL_REF,
-  isCodingPlanModel,
   type ModelInfo,
   type ModelInput,
   modelInfo,
   type ThinkingMode,
   UNKNOWN_MODEL_DEFAULTS,
 } from "./catalog.js";
+export { type EndpointSelection, endpointFor } from "./endpoints/endpoint-for.js";
 export {
-  type CodingRegion,
-  ENDPOINTS,
-  type Endpoint,
-  type NativeHost,
-  type Plan,
-  PRIMARY_ENDPOINTS,
-  type Region,
-  type StandardRegion,
-} from "./endpoints.js";
+  ENDPOINT_FAMILIES,
+  ENDPOINT_FAMILY_IDS,
+  type EndpointFamilyId,
+  type EndpointFamilySpec,
+  familyHost,
+  type HostRule,
+  isEndpointFamilyId,
+  needsWorkspaceId,
+} from "./endpoints/families.js";
+export {
+  matchNativeEndpoint,
+  matchNativeHost,
+  mockBaseUrl,
+  type NativeEndpoint,
+  type NativeHostMatch,
+} from "./endpoints/match.js";
+export { isPlan, PLAN_IDS, PLANS, type Plan, type PlanSpec } from "./endpoints/plans.js";
+export { isRegionId, REGION_IDS, REGIONS, type RegionId, type RegionSpec } from "./endpoints/regions.js";
+export { isWorkspaceId } from "./endpoints/workspace-id.js";
 export {
   API_KEY_ENV_VARS,
   type ApiKeyLookup,
@@ -44,6 +69,16 @@ export { QwenConfigError, type QwenConfigErrorKind } from "./errors.js";
 export { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 export { type ModelRef, parseModelRef } from "./model-ref.js";
 export { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
+export {
+  CURRENT_PLAN_MODELS,
+  currentPlanModels,
+  isListedPlan,
+  isPlanModelListId,
+  type ListedPlan,
+  PLAN_MODEL_LISTS,
+  type PlanModelList,
+  type PlanModelListId,
+} from "./plan-models.js";
 export { normalizeProviderId, QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "./provider-id.js";
 export {
   type EndpointSource,

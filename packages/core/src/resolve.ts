@@ -1,16 +1,15 @@
 import type { ApiKey } from "./api-key.js";
-import { resolveAuthChoice } from "./auth-choice.js";
-import type { AUTH_CHOICES, AuthChoice } from "./auth-choices.js";
-import { checkTransportSecurity, matchNativeEndpoint, normalizeBaseUrl } from "./base-url.js";
+import type { KeyKind } from "./api-key-kinds.js";
+import { type AuthChoiceSpec, resolveAuthChoice } from "./auth-choice.js";
+import { type AuthChoice, authChoiceFor } from "./auth-choices.js";
+import { checkTransportSecurity, normalizeBaseUrl } from "./base-url.js";
 import type { EndpointCapabilities } from "./capabilities.js";
-import {
-  CODING_PLAN_MODELS,
-  DEFAULT_MODEL_REF,
-  isCodingPlanModel,
-  type ModelInfo,
-  modelInfo,
-} from "./catalog.js";
-import { ENDPOINTS, type Plan, type Region } from "./endpoints.js";
+import { DEFAULT_MODEL_REF, type ModelInfo, modelInfo } from "./catalog.js";
+import { endpointFor } from "./endpoints/endpoint-for.js";
+import type { EndpointFamilyId } from "./endpoints/families.js";
+import { matchNativeEndpoint, type NativeEndpoint } from "./endpoints/match.js";
+import { PLANS, type Plan } from "./endpoints/plans.js";
+import type { RegionId } from "./endpoints/regions.js";
 import {
   type ApiKeyLookup,
   describeKeySource,
@@ -23,7 +22,9 @@ import { QwenConfigError, quoteInput, redactError } from "./errors.js";
 import { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 import { type ModelRef, parseModelRef } from "./model-ref.js";
 import { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
-import { normalizeProviderId, QWEN_PROVIDER_ALIASES } from "./provider-id.js";
+import { CURRENT_PLAN_MODELS, currentPlanModels, isListedPlan } from "./plan-models.js";
+import { normalizeProviderId, QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "./provider-id.js";
+import { didYouMean } from "./suggest.js";
 import { isRecord, nonBlank, optionalBoolean, optionalString, optionalStringArray } from "./validate.js";
 import {
   authChoiceOverriddenWarning,
@@ -49,7 +50,7 @@ export interface ResolveQwenConfigOptions extends ApiKeyLookup {
   readonly allowInsecureHttp?: boolean;
   /** Streaming usage on or off for this model; wins over the config and over detection. */
   readonly streamingUsage?: boolean;
-  /** The Coding Plan model list for the `model-not-in-plan` warning; default {@link CODING_PLAN_MODELS}. */
+  /** The Coding Plan model list for the `model-not-in-plan` warning; default the current list (`CURRENT_PLAN_MODELS`). */
   readonly codingPlanModels?: readonly string[];
 }
 
@@ -65,10 +66,14 @@ export interface ResolvedEndpoint {
   readonly baseUrl: string;
   /** Whether it is a native DashScope host. */
   readonly native: boolean;
+  /** The host family of the native host; `undefined` for a custom, non-native URL. */
+  readonly family: EndpointFamilyId | undefined;
   /** The plan of the native host; `undefined` for a custom, non-native URL. */
   readonly plan: Plan | undefined;
   /** The region of the native host; `undefined` for a custom, non-native URL. */
-  readonly region: Region | undefined;
+  readonly region: RegionId | undefined;
+  /** The workspace of a workspace-dedicated domain; `undefined` otherwise. */
+  readonly workspaceId: string | undefined;
   /** Where the base URL came from. */
   readonly source: EndpointSource;
 }
@@ -94,16 +99,17 @@ export interface ResolvedQwenConfig {
   readonly warnings: readonly QwenWarning[];
 }
 
-const [, STANDARD_GLOBAL, , CODING_GLOBAL] = ENDPOINTS;
 const CONFIG_MODEL_PATH = "config.agents.defaults.model.primary";
 // Shorter keys would match by accident; real keys are over thirty characters.
 const MIN_KEY_LENGTH_FOR_LEAK_CHECK = 8;
+
+const PROVIDER_IDS = [QWEN_PROVIDER_ID, ...QWEN_PROVIDER_ALIASES];
 
 function checkProviderId(providerId: string | undefined): void {
   if (providerId === undefined || normalizeProviderId(providerId) !== undefined) return;
   throw new QwenConfigError(
     "unknown-provider-id",
-    `Unknown provider id ${quoteInput(providerId)}; qwenkit serves "qwen" and its aliases ${QWEN_PROVIDER_ALIASES.join(", ")}.`,
+    `Unknown provider id ${quoteInput(providerId)}.${didYouMean(providerId, PROVIDER_IDS)} qwenkit serves "qwen" and its aliases ${QWEN_PROVIDER_ALIASES.join(", ")}.`,
     "For a gateway's own provider id (e.g. bailian), leave providerId out and pass baseUrl; capabilities follow the URL.",
   );
 }
@@ -111,8 +117,8 @@ function checkProviderId(providerId: string | undefined): void {
 function selectEndpoint(
   baseUrlOption: string | undefined,
   settings: OpenClawQwenSettings,
-  choice: (typeof AUTH_CHOICES)[number] | undefined,
-  keyPlan: Plan | undefined,
+  choice: AuthChoiceSpec | undefined,
+  keyKind: KeyKind | undefined,
   warnings: QwenWarning[],
 ): ResolvedEndpoint {
   const custom =
@@ -126,18 +132,33 @@ function selectEndpoint(
       const from = custom.source === "base-url" ? "option" : "config";
       warnings.push(authChoiceOverriddenWarning(choice.id, choice.endpoint.baseUrl, custom.baseUrl, from));
     }
-    const native = matchNativeEndpoint(custom.baseUrl);
-    const { baseUrl, source } = custom;
-    return { baseUrl, native: native !== undefined, plan: native?.plan, region: native?.region, source };
+    return endpointAt(custom.baseUrl, matchNativeEndpoint(custom.baseUrl), custom.source);
   }
-  const [endpoint, source] = choice
-    ? [choice.endpoint, "auth-choice" as const]
-    : keyPlan === "coding"
-      ? [CODING_GLOBAL, "key-prefix" as const]
-      : keyPlan === "standard"
-        ? [STANDARD_GLOBAL, "key-prefix" as const]
-        : [STANDARD_GLOBAL, "default" as const];
-  return { baseUrl: endpoint.baseUrl, native: true, plan: endpoint.plan, region: endpoint.region, source };
+  if (choice) return endpointAt(choice.endpoint.baseUrl, choice.endpoint, "auth-choice");
+  const region = "ap-southeast-1";
+  const [endpoint, source] =
+    keyKind === "subscription"
+      ? [endpointFor({ plan: "coding", region }), "key-prefix" as const]
+      : keyKind === "standard"
+        ? [endpointFor({ plan: "standard", region }), "key-prefix" as const]
+        : [endpointFor({ plan: "standard", region }), "default" as const];
+  return endpointAt(endpoint.baseUrl, endpoint, source);
+}
+
+function endpointAt(
+  baseUrl: string,
+  native: NativeEndpoint | undefined,
+  source: EndpointSource,
+): ResolvedEndpoint {
+  return {
+    baseUrl,
+    native: native !== undefined,
+    family: native?.family,
+    plan: native?.plan,
+    region: native?.region,
+    workspaceId: native?.workspaceId,
+    source,
+  };
 }
 
 function selectModel(option: string | undefined, configModel: string | undefined): ModelRef {
@@ -156,11 +177,11 @@ function selectModel(option: string | undefined, configModel: string | undefined
 }
 
 function keyWarnings(key: ResolvedApiKey, endpoint: ResolvedEndpoint): QwenWarning[] {
-  const keyPlan = key.apiKey.plan;
+  const keyKind = key.apiKey.kind;
   const description = `${describeKeySource(key.source)} (${key.apiKey.masked})`;
-  if (keyPlan === undefined) return [unrecognizedKeyFormatWarning(description)];
-  if (endpoint.plan !== undefined && endpoint.plan !== keyPlan) {
-    return [keyPlanMismatchWarning(keyPlan, endpoint.plan, description, endpoint.baseUrl)];
+  if (keyKind === undefined) return [unrecognizedKeyFormatWarning(description)];
+  if (endpoint.plan !== undefined && PLANS[endpoint.plan].keyKind !== keyKind) {
+    return [keyPlanMismatchWarning(keyKind, endpoint.plan, description, endpoint.baseUrl)];
   }
   return [];
 }
@@ -193,25 +214,30 @@ function resolveWithKey(
   const modelOption = nonBlank(optionalString(options.model, "model"));
   const allowInsecureHttp = optionalBoolean(options.allowInsecureHttp, "allowInsecureHttp") ?? false;
   const streamingUsage = optionalBoolean(options.streamingUsage, "streamingUsage");
-  const codingPlanModels =
-    optionalStringArray(options.codingPlanModels, "codingPlanModels") ?? CODING_PLAN_MODELS;
+  const codingPlanModels = optionalStringArray(options.codingPlanModels, "codingPlanModels");
 
   const warnings: QwenWarning[] = [];
   const choice = authChoice === undefined ? undefined : resolveAuthChoice(authChoice);
   if (choice?.warning) warnings.push(choice.warning);
-  const endpoint = selectEndpoint(baseUrl, settings, choice?.choice, key?.apiKey.plan, warnings);
+  const endpoint = selectEndpoint(baseUrl, settings, choice?.choice, key?.apiKey.kind, warnings);
   const insecure = checkTransportSecurity(endpoint.baseUrl, allowInsecureHttp);
   if (insecure) warnings.push(insecure);
   const model = selectModel(modelOption, settings.model);
   if (key === undefined) throw missingKey();
   refuseKeyInPlainSight(key.apiKey.reveal(), endpoint, model);
   warnings.push(...keyWarnings(key, endpoint));
-  if (
-    endpoint.plan === "coding" &&
-    endpoint.region !== undefined &&
-    !isCodingPlanModel(model.modelId, codingPlanModels)
-  ) {
-    warnings.push(modelNotInPlanWarning(model.modelId, endpoint.region === "china" ? "china" : "global"));
+  if (endpoint.plan !== undefined && endpoint.region !== undefined && isListedPlan(endpoint.plan)) {
+    const current = currentPlanModels(endpoint.plan);
+    const list =
+      endpoint.plan === "coding" && codingPlanModels !== undefined
+        ? { name: "codingPlanModels option", asOf: "the option", models: codingPlanModels }
+        : { name: CURRENT_PLAN_MODELS[endpoint.plan], asOf: current.asOf, models: current.models };
+    if (!(list.models as readonly string[]).includes(model.modelId)) {
+      const standardChoice = authChoiceFor("standard", endpoint.region);
+      warnings.push(
+        modelNotInPlanWarning(model.modelId, endpoint.plan, endpoint.region, list, standardChoice),
+      );
+    }
   }
 
   const streamingUsageSettings = { option: streamingUsage, byModel: settings.streamingUsage ?? {} };

@@ -1,12 +1,15 @@
-import type { Plan } from "./endpoints.js";
+import { describeKeyKind, type KeyKind, plansOfKeyKind } from "./api-key-kinds.js";
+import { quotedChoices } from "./auth-choices.js";
+import { PLANS, type Plan } from "./endpoints/plans.js";
+import type { RegionId } from "./endpoints/regions.js";
 
 /**
  * Why the resolver warned. Warnings never stop resolution; they tell the user, before any request,
  * about something that is likely to fail or is deprecated.
  *
  * - `deprecated-auth-choice`: a legacy `modelstudio-*` id was used; the message names the canonical id.
- * - `key-plan-mismatch`: a Coding Plan key (`sk-sp-`) on a Standard endpoint, or a Standard key on a
- *   Coding Plan endpoint. The two kinds of key are not interchangeable.
+ * - `key-plan-mismatch`: a subscription key (`sk-sp-`: Coding Plan or Token Plan) on a Pay-as-you-go
+ *   endpoint, or a Pay-as-you-go key on a subscription endpoint. The kinds are not interchangeable.
  * - `unrecognized-key-format`: the key does not start with `sk-`.
  * - `model-not-in-plan`: the model is outside the Coding Plan's known list while the endpoint is a
  *   Coding Plan endpoint; the message recommends `qwen-standard-api-key` / `qwen-standard-api-key-cn`.
@@ -27,11 +30,6 @@ export interface QwenWarning {
   readonly message: string;
 }
 
-const PLAN_NAMES: Readonly<Record<Plan, string>> = {
-  standard: "Standard (pay-as-you-go)",
-  coding: "Coding Plan",
-};
-
 /** Warning for a legacy `modelstudio-*` auth choice. */
 export function deprecatedAuthChoiceWarning(legacyId: string, canonicalId: string): QwenWarning {
   return {
@@ -40,22 +38,25 @@ export function deprecatedAuthChoiceWarning(legacyId: string, canonicalId: strin
   };
 }
 
-/** Warning for a key whose plan (from its prefix) differs from the endpoint's plan. */
+/**
+ * Warning for a key whose kind (from its prefix) does not fit the endpoint's plan. It never says
+ * which subscription an `sk-sp-` key belongs to: the prefix cannot tell.
+ */
 export function keyPlanMismatchWarning(
-  keyPlan: Plan,
+  keyKind: KeyKind,
   endpointPlan: Plan,
   keyDescription: string,
   baseUrl: string,
 ): QwenWarning {
-  const fix =
-    keyPlan === "coding"
-      ? "use a Coding Plan auth choice (qwen-api-key / qwen-api-key-cn) or a Standard key (sk-, not sk-sp-)"
-      : "use a Standard auth choice (qwen-standard-api-key / qwen-standard-api-key-cn) or a Coding Plan key (sk-sp-)";
+  const fits = plansOfKeyKind(keyKind);
+  const choices = fits.map((plan) => `${PLANS[plan].label}: ${quotedChoices(plan)}`).join("; ");
   return {
     code: "key-plan-mismatch",
     message:
-      `The key from ${keyDescription} is a ${PLAN_NAMES[keyPlan]} key, but ${baseUrl} is a ` +
-      `${PLAN_NAMES[endpointPlan]} endpoint; requests will be rejected with 401. To fix it, ${fix}.`,
+      `The key from ${keyDescription} is ${describeKeyKind(keyKind)}, but ${baseUrl} is a ` +
+      `${PLANS[endpointPlan].label} endpoint, which takes ${describeKeyKind(PLANS[endpointPlan].keyKind)}; ` +
+      `requests will be rejected with 401. Use the auth choice of your key's plan (${choices}), ` +
+      `or a key of the ${PLANS[endpointPlan].label}.`,
   };
 }
 
@@ -64,23 +65,29 @@ export function unrecognizedKeyFormatWarning(keyDescription: string): QwenWarnin
   return {
     code: "unrecognized-key-format",
     message:
-      `The key from ${keyDescription} does not start with "sk-"; Model Studio keys start with ` +
-      `"sk-" (Standard) or "sk-sp-" (Coding Plan). Check that the right value is set.`,
+      `The key from ${keyDescription} does not start with "sk-"; Model Studio keys are ` +
+      `${describeKeyKind("standard")} or ${describeKeyKind("subscription")}. Check that the right value is set.`,
   };
 }
 
 /** Warning for a model outside the Coding Plan's known list, on a Coding Plan endpoint. */
-export function modelNotInPlanWarning(modelId: string, region: "china" | "global"): QwenWarning {
-  const [first, second] =
-    region === "china"
-      ? ["qwen-standard-api-key-cn", "qwen-standard-api-key"]
-      : ["qwen-standard-api-key", "qwen-standard-api-key-cn"];
+export function modelNotInPlanWarning(
+  modelId: string,
+  plan: Plan,
+  region: RegionId,
+  list: { readonly name: string; readonly asOf: string },
+  standardChoice: string | undefined,
+): QwenWarning {
+  const switchTo =
+    standardChoice === undefined
+      ? `the auth choice ${quotedChoices("standard")}`
+      : `the auth choice "${standardChoice}" (or another of ${quotedChoices("standard")})`;
   return {
     code: "model-not-in-plan",
     message:
-      `Model "${modelId}" is not in the Coding Plan's known model list, so the Coding Plan endpoint ` +
-      `may reject it. It is served on Standard: switch to the auth choice "${first}" (or "${second}") ` +
-      `with a Standard (sk-) key; changing the Coding Plan key will not help.`,
+      `Model "${modelId}" is not in the ${PLANS[plan].label}'s model list "${list.name}" (as of ${list.asOf}), ` +
+      `so the ${PLANS[plan].label} endpoint in ${region} may reject it. Pay-as-you-go serves it: switch to ${switchTo} ` +
+      `with ${describeKeyKind("standard")}; changing the ${PLANS[plan].label} key will not help.`,
   };
 }
 

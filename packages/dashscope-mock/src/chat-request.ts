@@ -1,4 +1,4 @@
-import type { Endpoint } from "@qwenkit/core";
+import type { NativeHostMatch } from "@qwenkit/core";
 import type { ErrorContext, MockErrorName } from "./mock-errors.js";
 import { findModel, type ModelProfile, maxInputTokens, profileOf, thinks } from "./models.js";
 import { promptTokens } from "./tokens.js";
@@ -35,6 +35,8 @@ export interface ChatRequest {
 export interface ModelPolicy {
   /** Models a Coding Plan host serves. */
   readonly codingPlanModels: readonly string[];
+  /** Models a Token Plan host serves. */
+  readonly tokenPlanModels: readonly string[];
   /** Models a Standard host serves besides the catalog. */
   readonly extraModels: readonly string[];
 }
@@ -49,6 +51,13 @@ export interface Rejection {
 export type Validation =
   | { readonly ok: true; readonly request: ChatRequest }
   | { readonly ok: false; readonly rejection: Rejection };
+
+// Subscription hosts serve their plan's list; Pay-as-you-go hosts the catalog and the extra models.
+const PLAN_LISTS: Readonly<Record<NativeHostMatch["plan"], keyof ModelPolicy | undefined>> = {
+  standard: undefined,
+  coding: "codingPlanModels",
+  token: "tokenPlanModels",
+};
 
 const ROLES = ["system", "assistant", "user", "tool", "function"] as const;
 const ROLE_LIST = `[${ROLES.map((role) => `'${role}'`).join(", ")}]`;
@@ -89,7 +98,11 @@ function readMaxTokens(body: Record<string, unknown>): number | undefined | "inv
  * Checks a chat-completions body as DashScope does, in this order: JSON schema (model, messages,
  * roles, tools), the model on this host, max tokens, thinking rules, then the input length.
  */
-export function validateChatRequest(body: unknown, endpoint: Endpoint, policy: ModelPolicy): Validation {
+export function validateChatRequest(
+  body: unknown,
+  endpoint: NativeHostMatch,
+  policy: ModelPolicy,
+): Validation {
   if (!isObject(body)) return invalid("The request body is not a JSON object.");
   const { model: modelId, messages } = body;
   if (typeof modelId !== "string" || modelId === "") return invalid("'model' is a required property");
@@ -114,8 +127,9 @@ export function validateChatRequest(body: unknown, endpoint: Endpoint, policy: M
   }
 
   let model: ModelProfile;
-  if (endpoint.plan === "coding") {
-    if (!policy.codingPlanModels.includes(modelId)) return reject("model-not-in-plan", { model: modelId });
+  const planModels = PLAN_LISTS[endpoint.plan];
+  if (planModels !== undefined) {
+    if (!policy[planModels].includes(modelId)) return reject("model-not-in-plan", { model: modelId });
     model = profileOf(modelId);
   } else {
     const found = findModel(modelId, policy.extraModels);

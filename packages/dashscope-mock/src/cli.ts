@@ -1,21 +1,26 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { PRIMARY_ENDPOINTS } from "@qwenkit/core";
+import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS, familyHost } from "@qwenkit/core";
 import { createRecorder } from "./recorder.js";
 import { startDashscopeMockServer } from "./server.js";
 
 const USAGE = `Usage: dashscope-mock [--port N] [--host H] [--coding-plan-client-gate]
-                      [--coding-plan-models a,b,…] [--extra-models a,b,…]
+                      [--coding-plan-models a,b,…] [--token-plan-models a,b,…]
+                      [--extra-models a,b,…]
 
-Serves DashScope's OpenAI-compatible hosts under path prefixes named by their hostnames, e.g.
+Serves every Model Studio OpenAI-compatible host (shared, workspace, trial, Coding Plan and
+Token Plan domains, any workspace id) under a path prefix named by its hostname, e.g.
   http://127.0.0.1:PORT/coding-intl.dashscope.aliyuncs.com/v1/chat/completions
+  http://127.0.0.1:PORT/llm-abc.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1/chat/completions
 It prints "listening on http://H:P" on stdout (the host base URLs follow on stderr).
 Stop with Ctrl-C (SIGINT) or SIGTERM.
 
   --port N                    port to listen on (default 0: a free port)
   --host H                    address to listen on (default 127.0.0.1)
-  --coding-plan-client-gate   Coding Plan hosts answer 405 unless the User-Agent names a coding agent
-  --coding-plan-models LIST   models the Coding Plan hosts serve (default: the March 2026 list)
+  --coding-plan-client-gate   Coding Plan and Token Plan hosts answer 405 unless the User-Agent
+                              names a coding agent
+  --coding-plan-models LIST   models the Coding Plan hosts serve (default: the current list)
+  --token-plan-models LIST    models the Token Plan hosts serve (default: the current list)
   --extra-models LIST         models the Standard hosts serve besides the catalog
 Faults and reply sizes are chosen per request with the x-mock-fault, x-mock-chunks,
 x-mock-reasoning-chunks and x-mock-tool-arguments-bytes headers (see the package README).`;
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     return;
   }
   const codingPlanModels = list(values["coding-plan-models"]);
+  const tokenPlanModels = list(values["token-plan-models"]);
   const extraModels = list(values["extra-models"]);
   const server = await startDashscopeMockServer({
     port,
@@ -58,13 +64,14 @@ async function main(): Promise<void> {
     recorder: createRecorder({ limit: 0 }),
     codingPlanClientGate: values["coding-plan-client-gate"] === true,
     ...(codingPlanModels === undefined ? {} : { codingPlanModels }),
+    ...(tokenPlanModels === undefined ? {} : { tokenPlanModels }),
     ...(extraModels === undefined ? {} : { extraModels }),
   });
   // stdout carries only the listening line, for scripts to read; a reader that closes the pipe
   // must not bring the server down. The base URLs are for people, on stderr.
   process.stdout.on("error", () => undefined);
   process.stdout.write(`listening on ${server.url}\n`);
-  for (const endpoint of PRIMARY_ENDPOINTS) process.stderr.write(`  ${server.baseUrl(endpoint.host)}\n`);
+  for (const line of hostLines(server.url)) process.stderr.write(`  ${line}\n`);
   const stop = () => {
     server.close().then(
       () => process.exit(0),
@@ -75,6 +82,14 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
+/** One base URL per family and region; workspace domains with a `{workspaceId}` placeholder (any id works). */
+function hostLines(origin: string): string[] {
+  return ENDPOINT_FAMILY_IDS.flatMap((family) => {
+    const { regions, basePath } = ENDPOINT_FAMILIES[family];
+    return regions.map((region) => `${origin}/${familyHost(family, region, "{workspaceId}")}${basePath}`);
+  });
+}
+
 function parse() {
   return parseArgs({
     options: {
@@ -82,6 +97,7 @@ function parse() {
       host: { type: "string", default: "127.0.0.1" },
       "coding-plan-client-gate": { type: "boolean" },
       "coding-plan-models": { type: "string" },
+      "token-plan-models": { type: "string" },
       "extra-models": { type: "string" },
       help: { type: "boolean", short: "h" },
     },

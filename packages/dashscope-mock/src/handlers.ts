@@ -1,19 +1,32 @@
-import { ENDPOINTS } from "@qwenkit/core";
+import { matchNativeHost } from "@qwenkit/core";
 import { type HttpHandler, http } from "msw";
 import { createDashscopeMockHandler, type DashscopeMockHandler } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";
 
-/** The msw handlers that route every native host (`ENDPOINTS` of `@qwenkit/core`) to `mock`. */
+/** An msw predicate: an https request to `{basePath}/{operation}` on any native Model Studio host. */
+function onNativeHost(operation: "chat/completions" | "models") {
+  return ({ request }: { readonly request: Request }): boolean => {
+    const url = new URL(request.url);
+    const host = matchNativeHost(url.hostname);
+    return (
+      url.protocol === "https:" && host !== undefined && url.pathname === `${host.basePath}/${operation}`
+    );
+  };
+}
+
+/** The msw handlers that route every native host (any family, region and workspace id) to `mock`. */
 export function handlersFor(mock: DashscopeMockHandler): HttpHandler[] {
-  return ENDPOINTS.flatMap((endpoint) => [
-    http.post(`${endpoint.baseUrl}/chat/completions`, ({ request }) => mock.handle(request)),
-    http.get(`${endpoint.baseUrl}/models`, ({ request }) => mock.handle(request)),
-  ]);
+  return [
+    http.post(onNativeHost("chat/completions"), ({ request }) => mock.handle(request)),
+    http.get(onNativeHost("models"), ({ request }) => mock.handle(request)),
+  ];
 }
 
 /**
- * msw request handlers for every native DashScope host: `POST {base}/chat/completions` and
- * `GET {base}/models` on the four primary hosts and the US and Hong Kong Standard hosts.
+ * msw request handlers for every native Model Studio host: `POST {base}/chat/completions` and
+ * `GET {base}/models` on the shared DashScope domains, every workspace-dedicated and trial domain,
+ * and the Coding Plan and Token Plan hosts. Hosts are matched by `@qwenkit/core`'s `matchNativeHost`,
+ * so lookalikes fall through to msw's unhandled-request handling.
  *
  * @example
  * import { setupServer } from "msw/node";

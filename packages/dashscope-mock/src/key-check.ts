@@ -1,20 +1,31 @@
-import type { Plan } from "@qwenkit/core";
+import { keyFitsPlan, type NativeHostMatch } from "@qwenkit/core";
 import type { MockErrorName } from "./mock-errors.js";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/** Whether a key belongs to the plan: Coding Plan keys start with `sk-sp-`, Standard keys with `sk-` (not `sk-sp-`). */
-export function keyFitsPlan(key: string, plan: Plan): boolean {
-  if (plan === "coding") return key.startsWith("sk-sp-") && key.length > "sk-sp-".length;
-  return key.startsWith("sk-") && !key.startsWith("sk-sp-") && key.length > "sk-".length;
-}
+/** Keys bound to workspaces: workspace id → the keys of that workspace. */
+export type WorkspaceKeys = Readonly<Record<string, readonly string[]>>;
 
 /**
  * The 401 a host answers for an `Authorization` header, or `undefined` when the key is accepted.
- * A missing header, another scheme, or a key of the other plan gets the host kind's 401.
+ * The key must fit the host's plan (`keyFitsPlan` of `@qwenkit/core`: the one prefix rule). On a
+ * workspace-dedicated domain, when `workspaceKeys` is given, only keys bound to that workspace
+ * work there (fail closed: a key bound to no workspace is refused too); without it any key of the
+ * plan works. Coding Plan hosts answer `invalid access token`, every other host `invalid_api_key`.
  */
-export function keyRejection(plan: Plan, authorization: string | null): MockErrorName | undefined {
+export function keyRejection(
+  endpoint: NativeHostMatch,
+  authorization: string | null,
+  workspaceKeys?: WorkspaceKeys,
+): MockErrorName | undefined {
   const key = BEARER.exec(authorization ?? "")?.[1];
-  if (key !== undefined && keyFitsPlan(key, plan)) return undefined;
-  return plan === "coding" ? "invalid-access-token" : "invalid-api-key";
+  const fits =
+    key !== undefined &&
+    keyFitsPlan(key, endpoint.plan) &&
+    (endpoint.workspaceId === undefined ||
+      workspaceKeys === undefined ||
+      (Object.hasOwn(workspaceKeys, endpoint.workspaceId) &&
+        (workspaceKeys[endpoint.workspaceId] ?? []).includes(key)));
+  if (fits) return undefined;
+  return endpoint.plan === "coding" ? "invalid-access-token" : "invalid-api-key";
 }

@@ -1,4 +1,4 @@
-import { CATALOG, CODING_PLAN_MODELS } from "@qwenkit/core";
+import { CATALOG, currentPlanModels } from "@qwenkit/core";
 import { describe, expect, it } from "vitest";
 import { errorCapture as captured } from "../../../fixtures/wire/captures.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
@@ -119,7 +119,7 @@ describe("models", () => {
   });
 
   it.each(CODING_HOSTS)("$host serves every model of the March 2026 plan list", async (host) => {
-    for (const model of CODING_PLAN_MODELS) {
+    for (const model of currentPlanModels("coding").models) {
       const body = streamed(model);
       const { response } = await call(host.baseUrl, body, { key: host.key });
       expect(response.status, model).toBe(200);

@@ -1,4 +1,4 @@
-import { CATALOG, CODING_PLAN_MODELS } from "@qwenkit/core";
+import { CATALOG, currentPlanModels, ENDPOINT_FAMILIES } from "@qwenkit/core";
 import { validateChatRequest } from "./chat-request.js";
 import { isCodingAgent } from "./client-gate.js";
 import { completionBody } from "./completion.js";
@@ -168,7 +168,8 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
   const faults = createFaultBook(options.faults);
   const identities = createIdentities();
   const policy = {
-    codingPlanModels: options.codingPlanModels ?? CODING_PLAN_MODELS,
+    codingPlanModels: options.codingPlanModels ?? currentPlanModels("coding").models,
+    tokenPlanModels: options.tokenPlanModels ?? currentPlanModels("token").models,
     extraModels: options.extraModels ?? [],
   };
   const modelList = JSON.stringify({
@@ -191,11 +192,15 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
   ): Promise<Response> {
     const requestId = identity.uuid;
     const { plan } = route.endpoint;
-    const keyError = keyRejection(plan, request.headers.get("authorization"));
+    const keyError = keyRejection(
+      route.endpoint,
+      request.headers.get("authorization"),
+      options.workspaceKeys,
+    );
     if (keyError !== undefined) return errorResponse(keyError, { requestId });
     if (
       options.codingPlanClientGate === true &&
-      plan === "coding" &&
+      plan !== "standard" &&
       !isCodingAgent(request.headers.get("user-agent"))
     ) {
       return errorResponse("coding-plan-client-gate", { requestId });
@@ -208,7 +213,9 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
       return errorResponse(error, context, { sseFramed, retryAfterSeconds });
     }
     if (route.operation === "models") {
-      return plan === "coding" ? notFound(requestId) : json(200, modelList, { "x-request-id": requestId });
+      return ENDPOINT_FAMILIES[route.endpoint.family].modelsEndpoint
+        ? json(200, modelList, { "x-request-id": requestId })
+        : notFound(requestId);
     }
     if (route.operation !== "chat-completions") return notFound(requestId);
     if (!parsed.ok) {

@@ -1,12 +1,10 @@
-import type { NativeHost } from "@qwenkit/core";
-
 /** A request as the mock received it, for assertions. The API key is masked. */
 export interface RecordedRequest {
   readonly method: string;
   /** The full URL as received (in standalone mode, with the host prefix in the path). */
   readonly url: string;
-  /** Which DashScope host it was for. */
-  readonly host: NativeHost;
+  /** Which Model Studio host it was for (its hostname, e.g. `llm-abc.ap-southeast-1.maas.aliyuncs.com`). */
+  readonly host: string;
   /** The path on that host, e.g. `/compatible-mode/v1/chat/completions`. */
   readonly path: string;
   /** Lower-case names; `authorization` masked (`Bearer sk-…a1b2`). */

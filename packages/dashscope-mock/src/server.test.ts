@@ -17,11 +17,11 @@ afterAll(async () => {
 
 const intl = testHost("dashscope-intl.aliyuncs.com");
 const client = (host: (typeof HOSTS)[number]) =>
-  new OpenAI({ apiKey: host.key, baseURL: server.baseUrl(host.host), maxRetries: 0 });
+  new OpenAI({ apiKey: host.key, baseURL: server.baseUrlFor(host.host), maxRetries: 0 });
 const messages = [{ role: "user" as const, content: "Hi" }];
 
 function post(headers: Record<string, string> = {}, body: Record<string, unknown> = {}, host = intl) {
-  return fetch(`${server.baseUrl(host.host)}/chat/completions`, {
+  return fetch(`${server.baseUrlFor(host.host)}/chat/completions`, {
     method: "POST",
     headers: { authorization: `Bearer ${host.key}`, "content-type": "application/json", ...headers },
     body: JSON.stringify({
@@ -43,10 +43,10 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>) {
 describe("startDashscopeMockServer", () => {
   it("listens on 127.0.0.1 and names each host's base URL by a path prefix", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.baseUrl("coding-intl.dashscope.aliyuncs.com")).toBe(
+    expect(server.baseUrlFor("coding-intl.dashscope.aliyuncs.com")).toBe(
       `${server.url}/coding-intl.dashscope.aliyuncs.com/v1`,
     );
-    expect(server.baseUrl("dashscope.aliyuncs.com")).toBe(
+    expect(server.baseUrlFor("dashscope.aliyuncs.com")).toBe(
       `${server.url}/dashscope.aliyuncs.com/compatible-mode/v1`,
     );
   });
@@ -73,7 +73,7 @@ describe("startDashscopeMockServer", () => {
     expect(completion.choices[0]?.message.content).toMatch(/\.$/);
     expect(server.recorder.last()).toMatchObject({
       host: host.host,
-      url: `${server.baseUrl(host.host)}/chat/completions`,
+      url: `${server.baseUrlFor(host.host)}/chat/completions`,
     });
   });
 
@@ -179,7 +179,7 @@ describe("server options and shutdown", () => {
       faults: [{ fault: { type: "error", error: "rate-limit" }, times: 1 }],
     });
     try {
-      const url = `${faulty.baseUrl("dashscope.aliyuncs.com")}/chat/completions`;
+      const url = `${faulty.baseUrlFor("dashscope.aliyuncs.com")}/chat/completions`;
       const init = {
         method: "POST",
         headers: { authorization: `Bearer ${STANDARD_KEY}` },
@@ -194,7 +194,7 @@ describe("server options and shutdown", () => {
 
   it("closes while a stream is open, and stops accepting connections", async () => {
     const other = await startDashscopeMockServer();
-    const url = `${other.baseUrl("dashscope.aliyuncs.com")}/chat/completions`;
+    const url = `${other.baseUrlFor("dashscope.aliyuncs.com")}/chat/completions`;
     const response = await fetch(url, {
       method: "POST",
       headers: { authorization: `Bearer ${STANDARD_KEY}`, "x-mock-chunks": "1000000000" },

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ENDPOINTS, type NativeHost } from "@qwenkit/core";
+import { mockBaseUrl, type NativeEndpoint } from "@qwenkit/core";
 import {
   createDashscopeMockHandler,
   type DashscopeMockHandler,
@@ -8,14 +8,20 @@ import {
 } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";
 import type { RequestRecorder } from "./recorder.js";
-import { basePath } from "./routes.js";
 
 /** A running standalone mock: each host under a path prefix named by its hostname. */
 export interface DashscopeMockServer {
   /** `http://127.0.0.1:PORT` */
   readonly url: string;
-  /** The base URL of a host, e.g. `http://127.0.0.1:PORT/coding-intl.dashscope.aliyuncs.com/v1`. */
-  baseUrl(host: NativeHost): string;
+  /**
+   * The base URL of a Model Studio host on this server, e.g.
+   * `http://127.0.0.1:PORT/coding-intl.dashscope.aliyuncs.com/v1`: give a hostname of any family
+   * (`llm-abc.ap-southeast-1.maas.aliyuncs.com`), a native base URL, or an endpoint from core's
+   * `endpointFor`. On a loopback address qwenkit resolves that URL as the host itself.
+   *
+   * @throws `QwenConfigError` (from `@qwenkit/core`'s `mockBaseUrl`) when it is not a native host.
+   */
+  baseUrlFor(hostOrEndpoint: string | NativeEndpoint): string;
   readonly recorder: RequestRecorder;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
@@ -131,14 +137,15 @@ async function serve(
 }
 
 /**
- * Starts the mock as an HTTP server (node:http) on 127.0.0.1. Each DashScope host is served under
- * a path prefix named by its hostname, so one server stands in for all of them:
+ * Starts the mock as an HTTP server (node:http) on 127.0.0.1. Each Model Studio host (any family,
+ * any workspace id) is served under a path prefix named by its hostname, so one server stands in
+ * for all of them:
  * `http://127.0.0.1:PORT/dashscope-intl.aliyuncs.com/compatible-mode/v1/chat/completions`.
  * Faults and size controls come from the `x-mock-*` request headers (and from `options.faults`).
  *
  * @example
  * const server = await startDashscopeMockServer();
- * const client = new OpenAI({ apiKey: "sk-test-0000", baseURL: server.baseUrl("dashscope-intl.aliyuncs.com") });
+ * const client = new OpenAI({ apiKey: "sk-test-0000", baseURL: server.baseUrlFor("dashscope-intl.aliyuncs.com") });
  * // …
  * await server.close();
  */
@@ -167,12 +174,7 @@ export async function startDashscopeMockServer(
   origin = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   return {
     url: origin,
-    baseUrl(hostname) {
-      const endpoint = ENDPOINTS.find((candidate) => candidate.host === hostname);
-      if (endpoint === undefined)
-        throw new RangeError(`dashscope-mock: '${String(hostname)}' is not a DashScope host`);
-      return `${origin}/${endpoint.host}${basePath(endpoint)}`;
-    },
+    baseUrlFor: (hostOrEndpoint) => mockBaseUrl(origin, hostOrEndpoint),
     recorder: mock.recorder,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -13,8 +13,8 @@ import {
   toQwenApiError,
 } from "./errors.js";
 
-const CODING: QwenErrorContext = { endpointPlan: "coding", keyPlan: "coding" };
-const STANDARD: QwenErrorContext = { endpointPlan: "standard", keyPlan: "standard" };
+const CODING: QwenErrorContext = { endpointPlan: "coding", keyKind: "subscription" };
+const STANDARD: QwenErrorContext = { endpointPlan: "standard", keyKind: "standard" };
 
 /** errors.jsonl in file order, with what qwenkit must make of each row. */
 const EXPECTED: readonly {
@@ -100,7 +100,7 @@ const EXPECTED: readonly {
   },
   {
     sample: /Standard key on a Coding Plan host/,
-    context: { endpointPlan: "coding", keyPlan: "standard" },
+    context: { endpointPlan: "coding", keyKind: "standard" },
     kind: "invalid-api-key",
     code: "invalid_api_key",
     requestId: "0a3b9c1d-5e6f-9a0b-8c1d-2e3f4a5b6c7d",
@@ -274,7 +274,7 @@ describe("error details", () => {
   it("says so when a Coding Plan key is used on a Standard host", () => {
     const error = qwenApiErrorFromResponse(
       { status: 401, body: JSON.stringify(samples[0]?.body) },
-      { endpointPlan: "standard", keyPlan: "coding" },
+      { endpointPlan: "standard", keyKind: "subscription" },
     );
     expect(error.hint).toMatch(
       /Coding Plan key \(sk-sp-…\) but the endpoint is a Standard host.*qwen-api-key/,
@@ -284,7 +284,7 @@ describe("error details", () => {
   it("does not call a Standard host's 'not supported' a Coding Plan problem", () => {
     const error = qwenApiErrorFromResponse(
       { status: 400, body: JSON.stringify(samples[7]?.body) },
-      { endpointPlan: "standard", keyPlan: "standard" },
+      { endpointPlan: "standard", keyKind: "standard" },
     );
     expect(error.kind).toBe("invalid-request");
   });
@@ -324,7 +324,7 @@ describe("the API key never leaks", () => {
   });
 
   it("masks a key echoed by the server in message, JSON and inspect output", async () => {
-    const error = toQwenApiError(await sdkError(401, echoing), { secrets: [key], keyPlan: "coding" });
+    const error = toQwenApiError(await sdkError(401, echoing), { secrets: [key], keyKind: "subscription" });
     const surfaces = [
       error.message,
       error.hint,

@@ -1,4 +1,4 @@
-import type { Plan } from "@qwenkit/core";
+import type { KeyKind, Plan } from "@qwenkit/core";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { type ProviderErrorBody, parseErrorBody, readErrorEnvelope } from "./error-body.js";
 import { redactError, redactSecrets } from "./redact.js";
@@ -58,8 +58,8 @@ export type QuotaWindow = "5-hour" | "week" | "month";
 export interface QwenErrorContext {
   /** The model id of the request. */
   readonly model?: string | undefined;
-  /** The plan the key's prefix indicates (`sk-sp-` → coding). */
-  readonly keyPlan?: Plan | undefined;
+  /** The kind of key its prefix shows (`sk-sp-` → subscription: Coding Plan or Token Plan). */
+  readonly keyKind?: KeyKind | undefined;
   /** The plan of the native endpoint; `undefined` for a custom base URL. */
   readonly endpointPlan?: Plan | undefined;
   /** The endpoint's base URL (named in connection hints). */
@@ -303,11 +303,11 @@ function hintFor(
 }
 
 function keyHint(context: QwenErrorContext, message: string | undefined): string {
-  const { keyPlan, endpointPlan } = context;
-  if (keyPlan === "coding" && endpointPlan === "standard") {
+  const { keyKind, endpointPlan } = context;
+  if (keyKind === "subscription" && endpointPlan === "standard") {
     return `This is a Coding Plan key (sk-sp-…) but the endpoint is a Standard host: use the auth choice ${CODING_CHOICES}, or a Standard key.`;
   }
-  if (keyPlan === "standard" && endpointPlan === "coding") {
+  if (keyKind === "standard" && endpointPlan === "coding") {
     return `This is a Standard key but the endpoint is a Coding Plan host: use the auth choice ${STANDARD_CHOICES}, or a Coding Plan key (sk-sp-…).`;
   }
   if (message !== undefined && /token expired/i.test(message)) {

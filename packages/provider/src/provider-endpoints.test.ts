@@ -59,7 +59,7 @@ describe("a custom base URL in front of DashScope (standalone mock on 127.0.0.1)
   };
   const make = (options: { shapeRequests?: "auto" | "always"; streamingUsage?: boolean } = {}) =>
     createQwenProvider({
-      baseUrl: server.baseUrl("dashscope-intl.aliyuncs.com"),
+      baseUrl: server.baseUrlFor("dashscope-intl.aliyuncs.com"),
       apiKey: KEYS.standard,
       env: {},
       maxRetries: 0,

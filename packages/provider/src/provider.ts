@@ -1,8 +1,8 @@
 import {
   capabilitiesForBaseUrl,
   capabilitiesForModel,
-  ENDPOINTS,
   type EndpointCapabilities,
+  endpointFor,
   type ModelInfo,
   modelInfo,
   parseModelRef,
@@ -26,7 +26,7 @@ import type { QwenStreamEvent } from "./stream-events.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 // Any native host: "always" shaping applies the rules every native host shares.
-const NATIVE_REFERENCE_URL = ENDPOINTS[1].baseUrl;
+const NATIVE_REFERENCE_URL = endpointFor({ plan: "standard", region: "ap-southeast-1" }).baseUrl;
 
 /**
  * A Model Studio (Qwen / DashScope) client on top of the official `openai` SDK. Create it with
@@ -220,7 +220,7 @@ class Provider implements QwenProvider {
   #context(model: string, options: QwenCallOptions): QwenErrorContext {
     return {
       model,
-      keyPlan: this.config.apiKey.plan,
+      keyKind: this.config.apiKey.kind,
       endpointPlan: this.config.endpoint.plan,
       baseUrl: this.config.endpoint.baseUrl,
       timeoutMs: options.timeout ?? this.#options.timeout,

@@ -1,4 +1,4 @@
-import { AUTH_CHOICES } from "@qwenkit/core";
+import { authChoiceSpec } from "@qwenkit/core";
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
 
@@ -16,7 +16,7 @@ export const endpointFeature: Feature<HostContext> = {
       `plan/region ${endpoint.plan}/${endpoint.region}`,
     );
     check(capabilities.native && capabilities.streamingUsage, "native capabilities not detected");
-    const legacyId = AUTH_CHOICES.find((c) => c.id === host.authChoice)?.legacyId ?? "";
+    const legacyId = authChoiceSpec(host.authChoice).legacyId ?? "";
     const legacy = ctx.resolveNative({ authChoice: legacyId });
     check(legacy.endpoint.baseUrl === endpoint.baseUrl, `${legacyId} resolved to ${legacy.endpoint.baseUrl}`);
     check(

@@ -33,7 +33,7 @@ export const planModelFeature: Feature<HostContext> = {
     }
     const error = apiErrorOfKind(outcome, "model-not-in-plan");
     const standardChoice =
-      ctx.host.endpoint.region === "china" ? "qwen-standard-api-key-cn" : "qwen-standard-api-key";
+      ctx.host.endpoint.region === "cn-beijing" ? "qwen-standard-api-key-cn" : "qwen-standard-api-key";
     check(error.status === 400, `status ${error.status}`);
     check(error.hint.includes(standardChoice), `hint does not name ${standardChoice}: ${error.hint}`);
     return `400 ${error.code}; hint names ${standardChoice}`;

@@ -1,9 +1,14 @@
-import { PRIMARY_ENDPOINTS } from "@qwenkit/core";
+import { endpointFor } from "@qwenkit/core";
 import type { MockHttpRequest } from "../mock-handler.js";
 
 /** Fake keys of each plan (never real: the mock only checks prefixes). */
 export const STANDARD_KEY = "sk-test-standard-000000a1b2";
 export const CODING_KEY = "sk-sp-test-coding-0000c3d4";
+
+/** The shared Pay-as-you-go and Coding Plan hosts of China and Singapore. */
+const PRIMARY_ENDPOINTS = (["standard", "coding"] as const).flatMap((plan) =>
+  (["cn-beijing", "ap-southeast-1"] as const).map((region) => endpointFor({ plan, region })),
+);
 
 /** The four primary hosts with a key that fits each and a model each serves, for table-driven tests. */
 export const HOSTS = PRIMARY_ENDPOINTS.map((endpoint) => ({

@@ -93,7 +93,7 @@ async function round(qwen: QwenProvider): Promise<QwenChatResult[]> {
 
 const loopbackQwen = (server: DashscopeMockServer) =>
   createQwenProvider({
-    baseUrl: server.baseUrl("dashscope-intl.aliyuncs.com"),
+    baseUrl: server.baseUrlFor("dashscope-intl.aliyuncs.com"),
     apiKey: KEYS.standard,
     env: {},
     shapeRequests: "always",

@@ -205,7 +205,7 @@ describe("the mock's request records", () => {
       const host =
         planOf(key) === "coding" ? "coding-intl.dashscope.aliyuncs.com" : "dashscope-intl.aliyuncs.com";
       const qwen = createQwenProvider({
-        baseUrl: server.baseUrl(host),
+        baseUrl: server.baseUrlFor(host),
         apiKey: key,
         env: {},
         shapeRequests: "always",

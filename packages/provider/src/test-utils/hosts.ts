@@ -6,6 +6,7 @@ import { createQwenProvider, type QwenProvider } from "../provider.js";
 export const KEYS = {
   standard: "sk-0123456789abcdef0123456789abcdef",
   coding: "sk-sp-0123456789abcdef0123456789abcd",
+  token: "sk-sp-0123456789abcdef0123456789tokn",
 } as const satisfies Record<Plan, string>;
 
 /** The four primary hosts, as a user selects them: by auth choice. */

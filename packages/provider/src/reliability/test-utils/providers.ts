@@ -31,7 +31,7 @@ export function loopbackProvider(
   options: QwenProviderOptions = {},
 ): QwenProvider {
   return createQwenProvider({
-    baseUrl: server.baseUrl("dashscope-intl.aliyuncs.com"),
+    baseUrl: server.baseUrlFor("dashscope-intl.aliyuncs.com"),
     apiKey: KEYS.standard,
     env: {},
     shapeRequests: "always",

@@ -446,7 +446,17 @@ describe("provider id", () => {
     const error = errorOf(() => resolve({ providerId: "bailian", apiKey: STANDARD_KEY }));
     expect(error.kind).toBe("unknown-provider-id");
     expect(error.message).toContain('"bailian"');
+    expect(error.message).not.toContain("Did you mean");
     expect(error.hint).toContain("baseUrl");
+  });
+
+  it.each([
+    ["dashcope", "dashscope"],
+    ["qwne", "qwen"],
+    ["ModelStudoi", "modelstudio"],
+  ])("suggests the id %s was meant to be (%s)", (providerId, meant) => {
+    const error = errorOf(() => resolve({ providerId, apiKey: STANDARD_KEY }));
+    expect(error.message).toContain(`Did you mean "${meant}"?`);
   });
 });
 

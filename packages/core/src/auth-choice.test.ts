@@ -83,6 +83,19 @@ describe("resolveAuthChoice", () => {
     },
   );
 
+  it.each([
+    ["qwen-standart-api-key", "qwen-standard-api-key"],
+    ["qwen api key", "qwen-api-key"],
+    ["qwen-token-plan-api-ky", "qwen-token-plan-api-key"],
+    ["modelstudio-api-key-c", "modelstudio-api-key-cn"],
+  ])("suggests the id %j was meant to be (%s)", (input, meant) => {
+    expect(errorOf(() => resolveAuthChoice(input)).message).toContain(`Did you mean "${meant}"?`);
+  });
+
+  it.each(["openai-api-key", "qwen"])("suggests nothing for %j, which is close to no id", (input) => {
+    expect(errorOf(() => resolveAuthChoice(input)).message).not.toContain("Did you mean");
+  });
+
   it("rejects a value that is not a string", () => {
     expect(errorOf(() => resolveAuthChoice(7 as unknown as string)).message).toContain("a number");
   });

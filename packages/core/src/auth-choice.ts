@@ -10,6 +10,7 @@ import type { NativeEndpoint } from "./endpoints/match.js";
 import type { Plan } from "./endpoints/plans.js";
 import type { RegionId } from "./endpoints/regions.js";
 import { QwenConfigError, quoteInput } from "./errors.js";
+import { didYouMean } from "./suggest.js";
 import { deprecatedAuthChoiceWarning, type QwenWarning } from "./warnings.js";
 
 /** An auth choice with what it selects: plan, region, label and endpoint. */
@@ -61,7 +62,8 @@ export function resolveAuthChoice(id: string): {
   const legacyIds = AUTH_CHOICE_IDS.flatMap((choice) => authChoiceSpec(choice).legacyId ?? []);
   throw new QwenConfigError(
     "unknown-auth-choice",
-    `Unknown auth choice ${shown}. Valid auth choices: ${AUTH_CHOICE_IDS.join(", ")} ` +
+    `Unknown auth choice ${shown}.${typeof id === "string" ? didYouMean(id, [...AUTH_CHOICE_IDS, ...legacyIds]) : ""} ` +
+      `Valid auth choices: ${AUTH_CHOICE_IDS.join(", ")} ` +
       `(legacy ids still accepted: ${legacyIds.join(", ")}).`,
     `Pick the one for your key's plan and region: ${authChoicesByPlan()}.`,
   );

@@ -393,6 +393,29 @@ describe("Coding Plan model availability", () => {
   });
 });
 
+describe("a plan model spelled in the wrong case", () => {
+  it.each([
+    ["minimax-m2.5", "MiniMax-M2.5"],
+    ["Qwen3.5-Plus", "qwen3.5-plus"],
+  ])("%s on the Coding Plan: did you mean %s, not a switch to Pay-as-you-go", (model, meant) => {
+    const [warning, ...rest] = resolve({ authChoice: "qwen-api-key", model, apiKey: CODING_KEY }).warnings;
+    expect(rest).toEqual([]);
+    expect(warning?.code).toBe("model-not-in-plan");
+    expect(warning?.message).toContain(`Did you mean "${meant}"?`);
+    expect(warning?.message).not.toContain("qwen-standard-api-key");
+  });
+
+  it("a model near a listed one but not a case variant keeps the switch advice", () => {
+    const [warning] = resolve({
+      authChoice: "qwen-api-key",
+      model: "qwen3.7-plus",
+      apiKey: CODING_KEY,
+    }).warnings;
+    expect(warning?.message).not.toContain("Did you mean");
+    expect(warning?.message).toContain("qwen-standard-api-key");
+  });
+});
+
 describe("streaming usage", () => {
   const config = (value: boolean) => ({
     models: {

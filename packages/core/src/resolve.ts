@@ -24,7 +24,7 @@ import { type ModelRef, parseModelRef } from "./model-ref.js";
 import { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
 import { CURRENT_PLAN_MODELS, currentPlanModels, isListedPlan } from "./plan-models.js";
 import { normalizeProviderId, QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "./provider-id.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean, suggest } from "./suggest.js";
 import { isRecord, nonBlank, optionalBoolean, optionalString, optionalStringArray } from "./validate.js";
 import {
   authChoiceOverriddenWarning,
@@ -235,7 +235,15 @@ function resolveWithKey(
     if (!(list.models as readonly string[]).includes(model.modelId)) {
       const standardChoice = authChoiceFor("standard", endpoint.region);
       warnings.push(
-        modelNotInPlanWarning(model.modelId, endpoint.plan, endpoint.region, list, standardChoice),
+        modelNotInPlanWarning(
+          model.modelId,
+          endpoint.plan,
+          endpoint.region,
+          list,
+          standardChoice,
+          // Only case: `qwen3.7-plus` is another model, not a typo of a listed one.
+          suggest(model.modelId, list.models, { maxEdits: 0 }),
+        ),
       );
     }
   }

@@ -54,6 +54,14 @@ describe("suggest", () => {
   });
 });
 
+describe("suggest with maxEdits: 0", () => {
+  it("matches case only: a near miss is another id, not a typo", () => {
+    expect(suggest("minimax-m2.5", MODELS, { maxEdits: 0 })).toBe("MiniMax-M2.5");
+    expect(suggest("qwen3.7-plus", MODELS, { maxEdits: 0 })).toBeUndefined();
+    expect(suggest("qwen3.7-plus", MODELS)).toBe("qwen3.5-plus");
+  });
+});
+
 describe("didYouMean", () => {
   it("phrases a suggestion for a message, or says nothing", () => {
     expect(didYouMean("minimax-m2.5", MODELS)).toBe(' Did you mean "MiniMax-M2.5"?');

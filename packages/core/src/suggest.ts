@@ -1,6 +1,15 @@
 /** Farther than this many edits, a typo is more likely another word than a slip of the finger. */
 const MAX_EDITS = 2;
 
+/** Options of {@link suggest}. */
+export interface SuggestOptions {
+  /**
+   * Edits allowed after case is ignored (default and at most 2). `0` for ids where a near miss is
+   * likely another real id (`qwen3.7-plus` is a model, not a typo of `qwen3.6-plus`).
+   */
+  readonly maxEdits?: number;
+}
+
 /**
  * Edit distance between `a` and `b` (insertions, deletions, substitutions and swaps of two
  * neighbouring characters: the optimal string alignment distance), or `limit + 1` as soon as it is
@@ -39,10 +48,17 @@ function editDistance(a: string, b: string, limit: number): number {
  * suggest("minimax-m2.5", ["qwen3.5-plus", "MiniMax-M2.5"]); // "MiniMax-M2.5"
  * suggest("qwen-standart-api-key", AUTH_CHOICE_IDS); // "qwen-standard-api-key"
  */
-export function suggest(input: string, known: Iterable<string>): string | undefined {
+export function suggest(
+  input: string,
+  known: Iterable<string>,
+  options: SuggestOptions = {},
+): string | undefined {
   const wanted = input.trim().toLowerCase();
   if (wanted === "") return undefined;
-  const limit = Math.min(MAX_EDITS, Math.floor(wanted.length / 3));
+  const limit = Math.max(
+    0,
+    Math.min(options.maxEdits ?? MAX_EDITS, MAX_EDITS, Math.floor(wanted.length / 3)),
+  );
   let best: { readonly value: string; readonly distance: number } | undefined;
   for (const value of known) {
     if (value === input) return undefined;
@@ -53,7 +69,7 @@ export function suggest(input: string, known: Iterable<string>): string | undefi
 }
 
 /** ` Did you mean "<suggestion>"?` for a message, or `""` when {@link suggest} finds nothing. */
-export function didYouMean(input: string, known: Iterable<string>): string {
-  const suggestion = suggest(input, known);
+export function didYouMean(input: string, known: Iterable<string>, options: SuggestOptions = {}): string {
+  const suggestion = suggest(input, known, options);
   return suggestion === undefined ? "" : ` Did you mean "${suggestion}"?`;
 }

@@ -77,7 +77,16 @@ export function modelNotInPlanWarning(
   region: RegionId,
   list: { readonly name: string; readonly asOf: string },
   standardChoice: string | undefined,
+  meant?: string,
 ): QwenWarning {
+  const listed = `Model "${modelId}" is not in the ${PLANS[plan].label}'s model list "${list.name}" (as of ${list.asOf})`;
+  if (meant !== undefined) {
+    // A spelling slip, not a model the plan lacks: switching plans would be the wrong advice.
+    return {
+      code: "model-not-in-plan",
+      message: `${listed}, but "${meant}" is. Did you mean "${meant}"? Model ids are case-sensitive.`,
+    };
+  }
   const switchTo =
     standardChoice === undefined
       ? `the auth choice ${quotedChoices("standard")}`
@@ -85,8 +94,7 @@ export function modelNotInPlanWarning(
   return {
     code: "model-not-in-plan",
     message:
-      `Model "${modelId}" is not in the ${PLANS[plan].label}'s model list "${list.name}" (as of ${list.asOf}), ` +
-      `so the ${PLANS[plan].label} endpoint in ${region} may reject it. Pay-as-you-go serves it: switch to ${switchTo} ` +
+      `${listed}, so the ${PLANS[plan].label} endpoint in ${region} may reject it. Pay-as-you-go serves it: switch to ${switchTo} ` +
       `with ${describeKeyKind("standard")}; changing the ${PLANS[plan].label} key will not help.`,
   };
 }

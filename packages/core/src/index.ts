@@ -87,4 +87,5 @@ export {
   type ResolveQwenConfigOptions,
   resolveQwenConfig,
 } from "./resolve.js";
+export { didYouMean, type SuggestOptions, suggest } from "./suggest.js";
 export type { QwenWarning, QwenWarningCode } from "./warnings.js";

@@ -33,9 +33,10 @@ export function describeKeyKind(kind: KeyKind): string {
 const KIND_IDS = Object.keys(KEY_KINDS) as readonly KeyKind[];
 
 /**
- * The kind of a key, from its prefix: the kind with the longest prefix the key starts with and
- * something after it (`sk-sp-…` is `subscription`, any other `sk-…` is `standard`); `undefined`
- * for anything else. Surrounding whitespace is ignored. Says nothing about which subscription.
+ * The kind of a key, from its prefix: the kind with the longest prefix the key starts with, when
+ * something follows that prefix (`sk-sp-…` is `subscription`, any other `sk-…` is `standard`);
+ * `undefined` for anything else, a bare prefix included. Surrounding whitespace is ignored. Says
+ * nothing about which subscription.
  *
  * @example planFromKey("sk-sp-abc") // "subscription"
  */
@@ -45,11 +46,11 @@ export function planFromKey(key: string): KeyKind | undefined {
   let best: KeyKind | undefined;
   for (const kind of KIND_IDS) {
     const { prefix } = KEY_KINDS[kind];
-    if (trimmed.length > prefix.length && trimmed.startsWith(prefix)) {
-      if (best === undefined || prefix.length > KEY_KINDS[best].prefix.length) best = kind;
+    if (trimmed.startsWith(prefix) && (best === undefined || prefix.length > KEY_KINDS[best].prefix.length)) {
+      best = kind;
     }
   }
-  return best;
+  return best !== undefined && trimmed.length > KEY_KINDS[best].prefix.length ? best : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ApiKey, maskApiKey, planFromKey } from "./api-key.js";
+import { ApiKey, maskApiKey } from "./api-key.js";
 import { errorOf } from "./test-utils/error-of.js";
 
 const STANDARD = "sk-0123456789abcdef0123456789a1b2";
@@ -21,28 +21,16 @@ describe("maskApiKey", () => {
   });
 });
 
-describe("planFromKey", () => {
-  it.each([
-    [STANDARD, "standard"],
-    [CODING, "coding"],
-    ["  sk-sp-x", "coding"],
-    ["sk-x", "standard"],
-    ["sk-", "standard"],
-    ["sk-spx", "standard"],
-    ["SK-abc", undefined],
-    ["pk-abc", undefined],
-    ["", undefined],
-  ])("%j → %s", (key, plan) => {
-    expect(planFromKey(key)).toBe(plan);
-  });
-});
-
 describe("ApiKey", () => {
-  it("reveals the trimmed key and exposes mask and plan", () => {
-    const key = new ApiKey(` ${CODING} `);
-    expect(key.reveal()).toBe(CODING);
-    expect(key.masked).toBe("sk-sp-…c3d4");
-    expect(key.plan).toBe("coding");
+  it.each([
+    [CODING, "sk-sp-…c3d4", "subscription"],
+    [STANDARD, "sk-…a1b2", "standard"],
+    ["tok_0123456789abcdef0123456789e5f6", "…e5f6", undefined],
+  ])("reveals the trimmed key %s and exposes its mask and kind", (value, masked, kind) => {
+    const key = new ApiKey(` ${value} `);
+    expect(key.reveal()).toBe(value);
+    expect(key.masked).toBe(masked);
+    expect(key.kind).toBe(kind);
   });
 
   it("shows only the masked form through every serializer", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkTransportSecurity, isLoopbackHost, matchNativeEndpoint, normalizeBaseUrl } from "./base-url.js";
-import { ENDPOINTS } from "./endpoints.js";
+import { checkTransportSecurity, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
+import { matchNativeEndpoint } from "./endpoints/match.js";
+import { EXPECTED_HOSTS } from "./endpoints/test-hosts.js";
 import { errorOf } from "./test-utils/error-of.js";
 
 describe("normalizeBaseUrl", () => {
@@ -76,12 +77,12 @@ describe("normalizeBaseUrl", () => {
   });
 
   it("leaves every table base URL unchanged", () => {
-    for (const endpoint of ENDPOINTS) expect(normalizeBaseUrl(endpoint.baseUrl)).toBe(endpoint.baseUrl);
+    for (const endpoint of EXPECTED_HOSTS) expect(normalizeBaseUrl(endpoint.baseUrl)).toBe(endpoint.baseUrl);
   });
 });
 
 describe("matchNativeEndpoint", () => {
-  it.each(ENDPOINTS.map((e) => [e.baseUrl, e.plan, e.region] as const))(
+  it.each(EXPECTED_HOSTS.map((e) => [e.baseUrl, e.plan, e.region] as const))(
     "%s is native (%s, %s)",
     (url, plan, region) => {
       expect(matchNativeEndpoint(url)).toMatchObject({ plan, region, baseUrl: url });
@@ -89,16 +90,16 @@ describe("matchNativeEndpoint", () => {
   );
 
   it.each([
-    ["uppercase host", "https://DASHSCOPE.ALIYUNCS.COM/compatible-mode/v1", "china"],
-    ["no scheme", "dashscope.aliyuncs.com/compatible-mode/v1", "china"],
-    ["trailing slash", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/", "global"],
-    ["query and hash", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1?a=b#c", "global"],
-    ["explicit default port", "https://coding.dashscope.aliyuncs.com:443/v1", "china"],
-    ["surrounding whitespace", "\t https://coding-intl.dashscope.aliyuncs.com/v1 \n", "global"],
+    ["uppercase host", "https://DASHSCOPE.ALIYUNCS.COM/compatible-mode/v1", "cn-beijing"],
+    ["no scheme", "dashscope.aliyuncs.com/compatible-mode/v1", "cn-beijing"],
+    ["trailing slash", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1/", "ap-southeast-1"],
+    ["query and hash", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1?a=b#c", "ap-southeast-1"],
+    ["explicit default port", "https://coding.dashscope.aliyuncs.com:443/v1", "cn-beijing"],
+    ["surrounding whitespace", "\t https://coding-intl.dashscope.aliyuncs.com/v1 \n", "ap-southeast-1"],
     [
       "fullwidth letters the URL parser maps to ASCII",
       "https://ｄａｓｈｓｃｏｐｅ.aliyuncs.com/compatible-mode/v1",
-      "china",
+      "cn-beijing",
     ],
   ])("normalizes to native: %s", (_label, url, region) => {
     expect(matchNativeEndpoint(url)?.region).toBe(region);
@@ -129,7 +130,10 @@ describe("matchNativeEndpoint", () => {
     ["coding path on a standard host", "https://coding.dashscope.aliyuncs.com/compatible-mode/v1"],
     ["host only", "https://dashscope.aliyuncs.com"],
     ["encoded path", "https://dashscope.aliyuncs.com/compatible%2Dmode/v1"],
-    ["mock path prefix on loopback", "http://127.0.0.1:4010/dashscope.aliyuncs.com/compatible-mode/v1"],
+    [
+      "mock path prefix on a remote host",
+      "http://evil.example:4010/dashscope.aliyuncs.com/compatible-mode/v1",
+    ],
     ["IP address", "https://47.88.1.1/compatible-mode/v1"],
     ["not a URL", "::::"],
     ["empty", ""],

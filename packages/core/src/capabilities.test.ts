@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CUSTOM_CAPABILITIES, capabilitiesForBaseUrl, NATIVE_CAPABILITIES } from "./capabilities.js";
-import { ENDPOINTS } from "./endpoints.js";
+import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS } from "./endpoints/families.js";
+import { EXPECTED_HOSTS } from "./endpoints/test-hosts.js";
 import { errorOf } from "./test-utils/error-of.js";
 
 const NATIVE_RULES = {
@@ -15,16 +16,31 @@ const NATIVE_RULES = {
 };
 
 describe("capabilitiesForBaseUrl", () => {
-  it.each(ENDPOINTS.map((e) => [e.baseUrl, e.plan] as const))(
+  it.each(EXPECTED_HOSTS.map((e) => [e.baseUrl, e.family] as const))(
     "%s follows the DashScope rules",
-    (url, plan) => {
-      expect(capabilitiesForBaseUrl(url)).toEqual({ ...NATIVE_RULES, modelsEndpoint: plan === "standard" });
+    (url, family) => {
+      expect(capabilitiesForBaseUrl(url)).toEqual({
+        ...NATIVE_RULES,
+        modelsEndpoint: family !== "coding-plan" && family !== "token-plan",
+      });
     },
   );
 
-  it("lists models on Standard hosts and not on Coding Plan hosts", () => {
-    expect(NATIVE_CAPABILITIES.standard.modelsEndpoint).toBe(true);
-    expect(NATIVE_CAPABILITIES.coding.modelsEndpoint).toBe(false);
+  it("lists models where the family has /models, from the family table", () => {
+    for (const family of ENDPOINT_FAMILY_IDS) {
+      expect(NATIVE_CAPABILITIES[family]).toEqual({
+        ...NATIVE_RULES,
+        modelsEndpoint: ENDPOINT_FAMILIES[family].modelsEndpoint,
+      });
+    }
+  });
+
+  it("the standalone mock's layout on loopback gets the host's rules", () => {
+    expect(
+      capabilitiesForBaseUrl(
+        "http://127.0.0.1:4010/token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1",
+      ),
+    ).toEqual({ ...NATIVE_RULES, modelsEndpoint: false });
   });
 
   it.each([
@@ -33,7 +49,7 @@ describe("capabilitiesForBaseUrl", () => {
     "https://dashscope.aliyuncs.com@evil.example/compatible-mode/v1",
     "https://evil.example/dashscope.aliyuncs.com/compatible-mode/v1",
     "http://dashscope.aliyuncs.com/compatible-mode/v1",
-    "http://127.0.0.1:4010/dashscope-intl.aliyuncs.com/compatible-mode/v1",
+    "http://10.1.2.3:4010/dashscope-intl.aliyuncs.com/compatible-mode/v1",
     "https://api.openai.com/v1",
     "not a url at all",
   ])("%s gets plain OpenAI-compatible behaviour", (url) => {
@@ -41,7 +57,8 @@ describe("capabilitiesForBaseUrl", () => {
     expect(CUSTOM_CAPABILITIES).toMatchObject({
       native: false,
       streamingUsage: false,
-      developerRole: true,
+      // A gateway in front of DashScope would reject it; every OpenAI-compatible server takes system.
+      developerRole: false,
       maxTokensField: "max_tokens",
       thinkingParams: "openai",
       modelsEndpoint: true,
@@ -62,12 +79,18 @@ describe("capabilitiesForBaseUrl", () => {
   });
 
   it("keeps the detected value when the override is undefined", () => {
-    expect(capabilitiesForBaseUrl(ENDPOINTS[0].baseUrl, {}).streamingUsage).toBe(true);
+    expect(
+      capabilitiesForBaseUrl("https://dashscope.aliyuncs.com/compatible-mode/v1", {}).streamingUsage,
+    ).toBe(true);
   });
 
   it("rejects an override of the wrong type", () => {
     expect(
-      errorOf(() => capabilitiesForBaseUrl(ENDPOINTS[0].baseUrl, { streamingUsage: "yes" as never })).kind,
+      errorOf(() =>
+        capabilitiesForBaseUrl("https://dashscope.aliyuncs.com/compatible-mode/v1", {
+          streamingUsage: "yes" as never,
+        }),
+      ).kind,
     ).toBe("invalid-option");
   });
 });

@@ -11,7 +11,7 @@ export interface EndpointCapabilities {
   readonly native: boolean;
   /** Send `stream_options: { include_usage: true }` when streaming (native hosts send no usage otherwise). */
   readonly streamingUsage: boolean;
-  /** The `developer` role is accepted; when false, send it as `system`. */
+  /** Send the `developer` role as is; when false, send it as `system` (native hosts and custom URLs alike). */
   readonly developerRole: boolean;
   /** The field for the output limit; DashScope is retiring `max_tokens`. */
   readonly maxTokensField: "max_tokens" | "max_completion_tokens";
@@ -47,11 +47,16 @@ export const NATIVE_CAPABILITIES = Object.fromEntries(
   ]),
 ) as Readonly<Record<EndpointFamilyId, EndpointCapabilities>>;
 
-/** Capabilities assumed for any other base URL: plain OpenAI-compatible behaviour. */
+/**
+ * Capabilities assumed for any other base URL: plain OpenAI-compatible behaviour, except that the
+ * `developer` role is sent as `system`. A custom URL is often a gateway or proxy in front of
+ * DashScope, which rejects `developer`, while every OpenAI-compatible server accepts `system`
+ * (OpenClaw never sends `developer` to a configured non-OpenAI base URL either).
+ */
 export const CUSTOM_CAPABILITIES: EndpointCapabilities = {
   native: false,
   streamingUsage: false,
-  developerRole: true,
+  developerRole: false,
   maxTokensField: "max_tokens",
   thinkingParams: "openai",
   rejectsEmptyTools: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATALOG, CODING_PLAN_MODELS, DEFAULT_MODEL_REF, isCodingPlanModel, modelInfo } from "./catalog.js";
+import { CATALOG, DEFAULT_MODEL_REF, modelInfo } from "./catalog.js";
 
 describe("bundled catalog", () => {
   it.each([
@@ -23,21 +23,6 @@ describe("bundled catalog", () => {
 
   it("defaults to qwen3.5-plus", () => {
     expect(DEFAULT_MODEL_REF).toBe("qwen/qwen3.5-plus");
-  });
-
-  it("lists the March 2026 Coding Plan models, without qwen3.6-plus", () => {
-    expect([...CODING_PLAN_MODELS].sort()).toEqual(
-      [
-        "qwen3.5-plus",
-        "qwen3-max-2026-01-23",
-        "qwen3-coder-next",
-        "qwen3-coder-plus",
-        "glm-5",
-        "glm-4.7",
-        "kimi-k2.5",
-        "MiniMax-M2.5",
-      ].sort(),
-    );
   });
 });
 
@@ -64,20 +49,5 @@ describe("modelInfo", () => {
   it("is case-sensitive, like DashScope model ids", () => {
     expect(modelInfo("MiniMax-M2.5").known).toBe(true);
     expect(modelInfo("minimax-m2.5").known).toBe(false);
-  });
-});
-
-describe("isCodingPlanModel", () => {
-  it.each(CODING_PLAN_MODELS.map((id) => [id]))("%s is on the Coding Plan", (id) => {
-    expect(isCodingPlanModel(id)).toBe(true);
-  });
-
-  it.each(["qwen3.6-plus", "qwen-future-9", "QWEN3.5-PLUS"])("%s is not", (id) => {
-    expect(isCodingPlanModel(id)).toBe(false);
-  });
-
-  it("uses a caller-supplied list when given", () => {
-    expect(isCodingPlanModel("qwen3.6-plus", ["qwen3.6-plus"])).toBe(true);
-    expect(isCodingPlanModel("qwen3.5-plus", ["qwen3.6-plus"])).toBe(false);
   });
 });

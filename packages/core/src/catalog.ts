@@ -45,7 +45,7 @@ export const CATALOG = [
     contextWindow: 1_000_000,
     maxOutputTokens: 65_536,
     thinking: { kind: "hybrid", defaultOn: true },
-    notes: "Standard endpoint recommended (the Coding Plan may reject it)",
+    notes: "Pay-as-you-go, and the Coding Plan since its 2026-11 list (the March 2026 list rejects it)",
   },
   {
     id: "qwen3-max-2026-01-23",

@@ -40,7 +40,7 @@ function whyNoReport(run: RuntimeRun): string {
 beforeAll(async () => {
   bundleErrors = await buildBundles();
   mock = await startDashscopeMockServer({ host: "127.0.0.1" });
-  mockBaseUrl = mock.baseUrl("dashscope-intl.aliyuncs.com");
+  mockBaseUrl = mock.baseUrlFor("dashscope-intl.aliyuncs.com");
   reference = asSent(await runSmoke({ baseUrl: mockBaseUrl }));
   workRoot = mkdtempSync(join(tmpdir(), "qwenkit-smoke-"));
 }, 60_000);

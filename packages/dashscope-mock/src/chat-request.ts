@@ -1,6 +1,6 @@
 import type { NativeHostMatch } from "@qwenkit/core";
 import type { ErrorContext, MockErrorName } from "./mock-errors.js";
-import { findModel, type ModelProfile, maxInputTokens, profileOf, thinks } from "./models.js";
+import { findModel, type ModelProfile, maxInputTokens, profileOf, thinks } from "./models/profile.js";
 import { promptTokens } from "./tokens.js";
 
 /** A tool the request offers. */

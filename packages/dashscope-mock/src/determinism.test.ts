@@ -4,6 +4,10 @@ import { dashscopeUuid, digest, toolCallId } from "./determinism.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
 import { chatRequest, HOSTS, streamed, testHost } from "./test-utils/hosts.js";
 
+/** A fixed clock: byte-for-byte comparisons must not straddle a second. */
+const clock = () => 1_767_225_600_000;
+const fresh = () => createDashscopeMockHandler({ clock });
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-9[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const WEATHER = {
   type: "function",
@@ -30,8 +34,8 @@ describe("determinism", () => {
   it.each(BODIES)(
     "gives the same bytes, id included, for the same %s in a fresh mock",
     async (_label, body) => {
-      const first = await bytes(createDashscopeMockHandler(), body);
-      const second = await bytes(createDashscopeMockHandler(), body);
+      const first = await bytes(fresh(), body);
+      const second = await bytes(fresh(), body);
       expect(second).toEqual(first);
       expect(first.id).toMatch(UUID);
       expect(first.text).toContain(`chatcmpl-${first.id}`);
@@ -40,13 +44,11 @@ describe("determinism", () => {
 
   it.each(HOSTS)("is deterministic on $host too", async (host) => {
     const body = streamed(host.model);
-    expect(await bytes(createDashscopeMockHandler(), body, host)).toEqual(
-      await bytes(createDashscopeMockHandler(), body, host),
-    );
+    expect(await bytes(fresh(), body, host)).toEqual(await bytes(fresh(), body, host));
   });
 
   it("gives a repeated request a new id but the same reply", async () => {
-    const mock = createDashscopeMockHandler();
+    const mock = fresh();
     const body = BODIES[3][1];
     const first = await bytes(mock, body);
     const second = await bytes(mock, body);
@@ -56,8 +58,8 @@ describe("determinism", () => {
 
   it("does not depend on the order of unrelated requests", async () => {
     const [x, y] = [BODIES[0][1], BODIES[1][1]];
-    const a = createDashscopeMockHandler();
-    const b = createDashscopeMockHandler();
+    const a = fresh();
+    const b = fresh();
     const xFirst = await bytes(a, x);
     await bytes(a, y);
     await bytes(b, y);
@@ -65,7 +67,7 @@ describe("determinism", () => {
   });
 
   it("restarts the id sequence on reset()", async () => {
-    const mock = createDashscopeMockHandler();
+    const mock = fresh();
     const body = BODIES[0][1];
     const first = await bytes(mock, body);
     await bytes(mock, body);
@@ -85,6 +87,32 @@ describe("determinism", () => {
       );
     }
     expect(texts.size).toBeGreaterThan(1);
+  });
+
+  it("dates a reply by the request time, in whole seconds", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { text } = await bytes(createDashscopeMockHandler(), BODIES[3][1]);
+    const after = Math.floor(Date.now() / 1000);
+    const { created } = JSON.parse(text) as { created: number };
+    expect(created).toBeGreaterThanOrEqual(before);
+    expect(created).toBeLessThanOrEqual(after);
+  });
+
+  it("dates every frame of a stream by the clock it is given", async () => {
+    let now = 1_800_000_000_999;
+    const mock = createDashscopeMockHandler({ clock: () => now });
+    const first = await bytes(mock, BODIES[0][1]);
+    now += 5_000;
+    const later = await bytes(mock, BODIES[0][1]);
+    const createdOf = (text: string) =>
+      new Set(
+        text
+          .split("\n\n")
+          .filter((event) => event.startsWith("data: {"))
+          .map((event) => (JSON.parse(event.slice(6)) as { created: number }).created),
+      );
+    expect(createdOf(first.text)).toEqual(new Set([1_800_000_000]));
+    expect(createdOf(later.text)).toEqual(new Set([1_800_000_005]));
   });
 
   it("makes DashScope-style UUIDs and tool-call ids from any input", () => {

@@ -50,15 +50,6 @@ export function toolCallId(value: Digest): string {
   return `call_${digestHex(value).slice(0, 22)}`;
 }
 
-/** 2026-01-01T00:00:00Z: `created` values fall within the year after it. */
-const CREATED_BASE = 1_767_225_600;
-const SECONDS_PER_YEAR = 31_536_000;
-
-/** A deterministic `created` timestamp (Unix seconds). */
-export function createdAt(value: Digest): number {
-  return CREATED_BASE + (value[0] % SECONDS_PER_YEAR);
-}
-
 /** A deterministic 32-bit value for position `index` of a sequence seeded by `seed`. */
 export function mix(seed: number, index: number): number {
   let x = Math.imul(seed ^ Math.imul(index + 1, 0x9e3779b1), 0x85ebca6b);

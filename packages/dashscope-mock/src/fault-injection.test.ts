@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MockFaultRule } from "./faults.js";
+import type { MockFaultRule } from "./faults/rules.js";
 import { errorBody, MOCK_ERROR_NAMES, MOCK_ERRORS } from "./mock-errors.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
 import { ConnectionDroppedError } from "./sse-body.js";

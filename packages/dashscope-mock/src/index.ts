@@ -1,13 +1,9 @@
 export { CODING_AGENT_USER_AGENTS } from "./client-gate.js";
 export { MockControlError } from "./control-error.js";
-export {
-  FAULT_HEADER,
-  formatFaultHeader,
-  type MockFault,
-  type MockFaultRule,
-  type MockFaultType,
-  parseFaultHeader,
-} from "./faults.js";
+export type { FaultRuleState } from "./faults/book.js";
+export { FAULT_HEADER, formatFaultHeader, type HeaderFaultRule, parseFaultHeader } from "./faults/header.js";
+export type { FaultRuleMatch, MockFaultRule } from "./faults/rules.js";
+export { FAULT_SPECS, MAX_FAULT_DELAY_MS, type MockFault, type MockFaultType } from "./faults/specs.js";
 export { dashscopeHandlers } from "./handlers.js";
 export {
   type ErrorLayout,

@@ -1,7 +1,8 @@
-import { CATALOG, currentPlanModels } from "@qwenkit/core";
+import { CATALOG, currentPlanModels, PLAN_MODEL_LISTS } from "@qwenkit/core";
 import { describe, expect, it } from "vitest";
 import { errorCapture as captured } from "../../../fixtures/wire/captures.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
+import { PAY_AS_YOU_GO_MODELS } from "./models/pay-as-you-go.js";
 import { CODING_KEY, chatRequest, HOSTS, STANDARD_KEY, streamed, testHost } from "./test-utils/hosts.js";
 import { shapeOf } from "./test-utils/sse.js";
 
@@ -65,17 +66,51 @@ describe("API keys", () => {
 });
 
 describe("models", () => {
-  it.each(STANDARD_HOSTS)("$host lists the catalog in OpenAI list shape", async (host) => {
-    const mock = createDashscopeMockHandler({ extraModels: ["qwen-plus"] });
-    const response = await mock.handle(
-      new Request(`${host.baseUrl}/models`, { headers: { authorization: `Bearer ${host.key}` } }),
-    );
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { object: string; data: { id: string; object: string }[] };
-    expect(body.object).toBe("list");
-    expect(body.data.map((model) => model.id)).toEqual([...CATALOG.map((model) => model.id), "qwen-plus"]);
-    for (const model of body.data)
-      expect(Object.keys(model)).toEqual(["id", "object", "created", "owned_by"]);
+  it.each(STANDARD_HOSTS)(
+    "$host lists the Pay-as-you-go models, the catalog and the extra models in OpenAI list shape",
+    async (host) => {
+      const mock = createDashscopeMockHandler({ extraModels: ["my-fine-tune", "qwen-plus"] });
+      const response = await mock.handle(
+        new Request(`${host.baseUrl}/models`, { headers: { authorization: `Bearer ${host.key}` } }),
+      );
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { object: string; data: { id: string; created: number }[] };
+      expect(body.object).toBe("list");
+      const ids = body.data.map((model) => model.id);
+      expect(ids.slice(0, PAY_AS_YOU_GO_MODELS.models.length)).toEqual(PAY_AS_YOU_GO_MODELS.models);
+      expect(ids).toEqual(expect.arrayContaining([...CATALOG.map((model) => model.id), "my-fine-tune"]));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.at(-1)).toBe("my-fine-tune");
+      for (const model of body.data) {
+        expect(Object.keys(model)).toEqual(["id", "object", "created", "owned_by"]);
+        expect(new Date(model.created * 1000).toISOString().slice(0, 10)).toBe(PAY_AS_YOU_GO_MODELS.asOf);
+      }
+    },
+  );
+
+  it.each(STANDARD_HOSTS)("$host serves every listed Pay-as-you-go model", async (host) => {
+    const mock = createDashscopeMockHandler();
+    for (const model of PAY_AS_YOU_GO_MODELS.models) {
+      const response = await mock.handle(chatRequest(host.baseUrl, streamed(model), { key: host.key }));
+      expect(response.status, model).toBe(200);
+      await response.body?.cancel();
+    }
+  });
+
+  it.each([
+    "qwen-plus",
+    "qwen-max",
+    "qwen-flash",
+    "qwen-turbo",
+    "qwen-plus-2025-07-28",
+    "deepseek-v4-pro",
+    "glm-5.1",
+  ])("serves %s on the Pay-as-you-go hosts but not on the Coding Plan's", async (model) => {
+    const standard = await call(testHost("dashscope-intl.aliyuncs.com").baseUrl, plain(model));
+    const coding = testHost("coding-intl.dashscope.aliyuncs.com");
+    const plan = await call(coding.baseUrl, plain(model), { key: coding.key });
+    expect([standard.response.status, plan.response.status]).toEqual([200, 400]);
+    expect(standard.json).toMatchObject({ model, object: "chat.completion" });
   });
 
   it.each(CODING_HOSTS)("$host answers /models with 404", async (host) => {
@@ -103,15 +138,18 @@ describe("models", () => {
   });
 
   it("serves extra models on Standard hosts when configured", async () => {
-    const mock = createDashscopeMockHandler({ extraModels: ["qwen-plus"] });
-    const response = await mock.handle(
-      chatRequest(testHost("dashscope.aliyuncs.com").baseUrl, plain("qwen-plus")),
-    );
-    expect(response.status).toBe(200);
+    const host = testHost("dashscope.aliyuncs.com").baseUrl;
+    const mock = createDashscopeMockHandler({ extraModels: ["my-fine-tune"] });
+    const served = await mock.handle(chatRequest(host, plain("my-fine-tune")));
+    const unserved = await createDashscopeMockHandler().handle(chatRequest(host, plain("my-fine-tune")));
+    expect([served.status, unserved.status]).toEqual([200, 404]);
   });
 
   it.each(CODING_HOSTS)("$host rejects models outside the plan with the 400 of the capture", async (host) => {
-    const { response, json } = await call(host.baseUrl, plain("qwen3.6-plus"), { key: host.key });
+    // The capture was taken while the plan's list (March 2026) did not name qwen3.6-plus.
+    const mock = createDashscopeMockHandler({ codingPlanModels: PLAN_MODEL_LISTS["coding-2026-03"].models });
+    const response = await mock.handle(chatRequest(host.baseUrl, plain("qwen3.6-plus"), { key: host.key }));
+    const json = (await response.json()) as { error: unknown };
     const expected = captured("400 model not in Coding Plan");
     expect(response.status).toBe(400);
     expect(shapeOf(json)).toEqual(shapeOf(expected.body));

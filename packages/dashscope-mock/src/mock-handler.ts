@@ -1,43 +1,46 @@
-import { CATALOG, currentPlanModels, ENDPOINT_FAMILIES } from "@qwenkit/core";
+import { currentPlanModels, ENDPOINT_FAMILIES } from "@qwenkit/core";
 import { validateChatRequest } from "./chat-request.js";
 import { isCodingAgent } from "./client-gate.js";
 import { completionBody } from "./completion.js";
 import { MockControlError } from "./control-error.js";
-import { createdAt, dashscopeUuid, digest, digestHex } from "./determinism.js";
-import {
-  createFaultBook,
-  FAULT_HEADER,
-  type FaultPlan,
-  type MockFaultRule,
-  parseFaultHeader,
-  planFaults,
-} from "./faults.js";
+import { dashscopeUuid, digest, digestHex } from "./determinism.js";
+import { createFaultBook, type FaultRuleState } from "./faults/book.js";
+import { FAULT_HEADER, parseFaultHeader } from "./faults/header.js";
+import { type FaultPlan, planFaults } from "./faults/plan.js";
+import type { MockFaultRule } from "./faults/rules.js";
+import { FAULT_SPECS } from "./faults/specs.js";
 import { streamFrames } from "./frames.js";
 import { keyRejection } from "./key-check.js";
-import { maskAuthorization } from "./mask-key.js";
+import { maskHeader, maskUrl } from "./mask-key.js";
 import { type ErrorContext, errorBody, MOCK_ERRORS, type MockErrorName } from "./mock-errors.js";
-import { maxInputTokens, profileOf } from "./models.js";
+import { PAY_AS_YOU_GO_MODELS } from "./models/pay-as-you-go.js";
+import { maxInputTokens, payAsYouGoModelIds, profileOf } from "./models/profile.js";
 import type { DashscopeMockOptions } from "./options.js";
 import { CONTROL_HEADERS, type OutputControls, parseOutputControls } from "./output-controls.js";
 import { createRecorder, type RecordedRequest, type RequestRecorder } from "./recorder.js";
 import { planReply, type ReplyIdentity } from "./reply.js";
+import {
+  type BodySource,
+  checkBodyLimit,
+  RequestBodyTooLargeError,
+  readRequestBody,
+} from "./request-body.js";
 import { type Route, resolveRoute } from "./routes.js";
-import { sleep } from "./sleep.js";
 import { sseBody, sseEvent } from "./sse-body.js";
+import { createTimers } from "./timers.js";
 import { utf8Length } from "./tokens.js";
 
 /**
  * The request shape the mock reads. A WHATWG `Request` fits it; the standalone server passes a
  * lighter object over Node's `IncomingMessage`.
  */
-export interface MockHttpRequest {
+export interface MockHttpRequest extends BodySource {
   readonly method: string;
   readonly url: string;
   readonly headers: {
     get(name: string): string | null;
     forEach(callback: (value: string, name: string) => void): void;
   };
-  text(): Promise<string>;
 }
 
 /** The one request-handling core behind the msw handlers and the standalone server. */
@@ -45,10 +48,19 @@ export interface DashscopeMockHandler {
   readonly recorder: RequestRecorder;
   /** Answers a request for any DashScope host (by hostname, or by hostname path prefix). */
   handle(request: MockHttpRequest): Promise<Response>;
-  /** Adds fault rules, checked before the ones given at setup. */
+  /**
+   * Adds fault rules, checked before the ones given at setup.
+   * @throws {@link MockControlError} when a rule does not fit the fault table.
+   */
   useFaults(...rules: MockFaultRule[]): void;
-  /** Clears the recorder, drops rules added with `useFaults`, restarts rule use counts and id sequences. */
+  /** Every fault rule, in the order they are checked, with how often each has applied. */
+  faultRules(): FaultRuleState[];
+  /** Drops rules added with `useFaults` and restarts every fault's use count (rules and header `times`). */
+  clearFaults(): void;
+  /** Clears the recorder and the faults (as `clearFaults`) and restarts id sequences. */
   reset(): void;
+  /** Cancels every pending fault delay, so no timer outlives the mock; responses still waiting fail. */
+  close(): void;
 }
 
 const SSE_TYPE = "text/event-stream;charset=UTF-8";
@@ -101,11 +113,24 @@ function controlError(error: MockControlError, requestId: string): Response {
   return json(400, JSON.stringify(body), { "x-request-id": requestId });
 }
 
+function tooLarge(limit: number, requestId: string): Response {
+  const body = {
+    error: {
+      message: `dashscope-mock: the request body is larger than the mock's limit of ${limit} bytes (maxRequestBodyBytes)`,
+      type: "invalid_request_error",
+      param: null,
+      code: "mock_request_too_large",
+    },
+    request_id: requestId,
+  };
+  return json(413, JSON.stringify(body), { "x-request-id": requestId, connection: "close" });
+}
+
 function recordedHeaders(request: MockHttpRequest): Record<string, string> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     const key = name.toLowerCase();
-    headers[key] = key === "authorization" ? maskAuthorization(value) : value;
+    headers[key] = maskHeader(key, value);
   });
   return headers;
 }
@@ -131,7 +156,7 @@ function parseJson(text: string): ParsedBody {
 function createIdentities() {
   const seen = new Map<string, number>();
   return {
-    next(key: string): ReplyIdentity {
+    next(key: string, created: number): ReplyIdentity {
       const base = digest(key);
       const hex = digestHex(base);
       const occurrence = seen.get(hex) ?? 0;
@@ -140,7 +165,7 @@ function createIdentities() {
       const unique = occurrence === 0 ? base : digest(`${hex}#${occurrence}`);
       return {
         uuid: dashscopeUuid(unique),
-        created: createdAt(base),
+        created,
         seed: base[1],
         toolDigest: digest(`${hex}#tool`),
       };
@@ -167,17 +192,22 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
   const recorder = options.recorder ?? createRecorder();
   const faults = createFaultBook(options.faults);
   const identities = createIdentities();
+  const timers = createTimers();
+  const clock = options.clock ?? Date.now;
+  const bodyLimit = checkBodyLimit(options.maxRequestBodyBytes, "createDashscopeMockHandler");
   const policy = {
     codingPlanModels: options.codingPlanModels ?? currentPlanModels("coding").models,
     tokenPlanModels: options.tokenPlanModels ?? currentPlanModels("token").models,
     extraModels: options.extraModels ?? [],
   };
+  // `created` of every listed model is the day the list was checked (the mock knows no release dates).
+  const listed = Math.floor(Date.parse(`${PAY_AS_YOU_GO_MODELS.asOf}T00:00:00Z`) / 1000);
   const modelList = JSON.stringify({
     object: "list",
-    data: [...CATALOG.map((model) => model.id), ...policy.extraModels].map((id) => ({
+    data: payAsYouGoModelIds(policy.extraModels).map((id) => ({
       id,
       object: "model",
-      created: createdAt([0, 0, 0, 0]),
+      created: listed,
       owned_by: "system",
     })),
   });
@@ -243,14 +273,14 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
       faultPlan.interruption?.type === "mid-stream-error" ? faultPlan.interruption.error : undefined;
     const errorJson = () =>
       JSON.stringify(
-        errorBody(midStreamError ?? "internal-error", {
+        errorBody(midStreamError ?? FAULT_SPECS["mid-stream-error"].params.error.default, {
           requestId,
           model: chat.model.id,
           maxInput: maxInputTokens(chat.model),
         }),
       );
-    const frames = streamFrames(reply, chat.includeUsage && !faultPlan.missingUsage);
-    return new Response(sseBody(frames, faultPlan, errorJson), {
+    const frames = streamFrames(reply, chat.includeUsage && faultPlan["missing-usage"] === undefined);
+    return new Response(sseBody(frames, faultPlan, errorJson, timers.sleep), {
       status: 200,
       // Chunked framing lets a client tell a dropped connection from the end of the stream.
       headers: {
@@ -267,43 +297,60 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
     async handle(request) {
       const method = request.method.toUpperCase();
       const route = resolveRoute(method, new URL(request.url));
-      const text = method === "GET" || method === "HEAD" ? "" : await request.text();
+      const created = Math.floor(clock() / 1000);
+      let text: string;
+      try {
+        text = method === "GET" || method === "HEAD" ? "" : await readRequestBody(request, bodyLimit);
+      } catch (error) {
+        if (!(error instanceof RequestBodyTooLargeError)) throw error;
+        return tooLarge(bodyLimit, identities.next(`${method} ${request.url}\n413`, created).uuid);
+      }
       const header = (name: string) => request.headers.get(name);
       const sizeKey = Object.values(CONTROL_HEADERS).map(header).join("|");
       if (route === undefined)
-        return notFound(identities.next(`${method} ${request.url}\n${sizeKey}\n${text}`).uuid);
-      const identity = identities.next(`${method} ${route.endpoint.host}${route.path}\n${sizeKey}\n${text}`);
+        return notFound(identities.next(`${method} ${request.url}\n${sizeKey}\n${text}`, created).uuid);
+      const identity = identities.next(
+        `${method} ${route.endpoint.host}${route.path}\n${sizeKey}\n${text}`,
+        created,
+      );
       const parsed = parseJson(text);
       const recorded: RecordedRequest = {
         method,
-        url: request.url,
+        url: maskUrl(request.url),
         host: route.endpoint.host,
         path: route.path,
         headers: recordedHeaders(request),
         body: parsed.value,
       };
       recorder.record(recorded);
-      const ruleFault = faults.take(recorded);
       let faultPlan: FaultPlan;
       let controls: OutputControls;
       try {
         const headerFaults = parseFaultHeader(header(FAULT_HEADER) ?? "");
-        faultPlan = planFaults(ruleFault === undefined ? headerFaults : [...headerFaults, ruleFault]);
         controls = parseOutputControls(header);
+        faultPlan = planFaults(faults.take(recorded, headerFaults));
       } catch (error) {
         if (error instanceof MockControlError) return controlError(error, identity.uuid);
         throw error;
       }
-      if (faultPlan.slowFirstByteMs > 0) await sleep(faultPlan.slowFirstByteMs);
+      const firstByteDelay = faultPlan["slow-first-byte"]?.delayMs ?? 0;
+      if (firstByteDelay > 0) await timers.sleep(firstByteDelay);
       return respond(request, route, parsed, identity, faultPlan, controls);
     },
     useFaults(...rules) {
       faults.use(rules);
     },
+    faultRules: () => faults.list(),
+    clearFaults() {
+      faults.reset();
+    },
     reset() {
       recorder.clear();
       faults.reset();
       identities.reset();
+    },
+    close() {
+      timers.clear();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { MockFaultRule } from "./faults.js";
+import type { MockFaultRule } from "./faults/rules.js";
 import type { RequestRecorder } from "./recorder.js";
 
 /** How a mock behaves. Every field is optional. */
@@ -31,4 +31,15 @@ export interface DashscopeMockOptions {
    * models); any other id gets `404 model_not_found`.
    */
   readonly extraModels?: readonly string[];
+  /**
+   * The clock (milliseconds since the epoch) that dates replies: `created` is its time in seconds
+   * when the request arrives. Default `Date.now`; pass `() => 1_767_225_600_000` for byte-identical
+   * replies across runs.
+   */
+  readonly clock?: () => number;
+  /**
+   * Largest request body read, in bytes (default 16 MiB). Bytes are counted as they arrive; a larger
+   * body (or a larger `content-length`) is answered `413` with code `mock_request_too_large`.
+   */
+  readonly maxRequestBodyBytes?: number;
 }

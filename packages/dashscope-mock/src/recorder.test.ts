@@ -61,6 +61,29 @@ describe("recording by the mock", () => {
     expect(JSON.stringify(recorder.requests)).not.toContain(host.key);
   });
 
+  it("masks every header and query parameter that carries a key", async () => {
+    const mock = createDashscopeMockHandler();
+    const host = testHost("dashscope.aliyuncs.com");
+    await mock.handle(
+      new Request(`${host.baseUrl}/models?api_key=${STANDARD_KEY}&limit=2`, {
+        headers: {
+          authorization: `Bearer ${STANDARD_KEY}`,
+          "x-api-key": STANDARD_KEY,
+          "api-key": STANDARD_KEY,
+        },
+      }),
+    );
+    const recorded = mock.recorder.last();
+    const masked = `sk-…${STANDARD_KEY.slice(-4)}`;
+    expect(recorded?.headers).toMatchObject({
+      authorization: `Bearer ${masked}`,
+      "x-api-key": masked,
+      "api-key": masked,
+    });
+    expect(recorded?.url).toBe(`${host.baseUrl}/models?api_key=${masked}&limit=2`);
+    expect(JSON.stringify(recorded)).not.toContain(STANDARD_KEY);
+  });
+
   it("records rejected requests too (wrong key, bad body)", async () => {
     const mock = createDashscopeMockHandler();
     await mock.handle(

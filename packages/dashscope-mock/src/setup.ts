@@ -1,5 +1,5 @@
 import { setupServer } from "msw/node";
-import type { MockFaultRule } from "./faults.js";
+import type { MockFaultRule } from "./faults/rules.js";
 import { handlersFor } from "./handlers.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";

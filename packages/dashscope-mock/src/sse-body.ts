@@ -1,5 +1,4 @@
-import type { FaultPlan } from "./faults.js";
-import { sleep } from "./sleep.js";
+import type { FaultPlan } from "./faults/plan.js";
 
 /** The terminator of a DashScope stream. */
 export const DONE_EVENT = "data: [DONE]\n\n";
@@ -47,8 +46,8 @@ function* events(
     yield* interrupt(DONE_EVENT);
     return;
   }
-  if (!faults.missingDone) yield DONE_EVENT;
-  if (faults.duplicateDone) yield DONE_EVENT;
+  if (faults["missing-done"] === undefined) yield DONE_EVENT;
+  if (faults["duplicate-done"] !== undefined) yield DONE_EVENT;
 }
 
 /** The error a dropped connection surfaces as, in-process. */
@@ -68,15 +67,17 @@ const DROP_FLUSH_MS = 5;
  * The SSE body of a stream as a pull-based `ReadableStream`: events are produced only when the
  * consumer asks for more, so a stream of any length needs constant memory. Without a chunk delay,
  * consecutive events share a write of up to ~16 KiB; with one, every event is its own write.
+ * `sleep` is the mock's, so closing the mock cancels the waits (the stream then errors).
  */
 export function sseBody(
   frames: Iterable<string>,
   faults: FaultPlan,
   errorJson: () => string,
+  sleep: (ms: number) => Promise<void>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const steps = events(frames, faults, errorJson);
-  const delayMs = faults.chunkDelayMs;
+  const delayMs = faults["chunk-delay"]?.delayMs ?? 0;
   let written = 0;
   let dropping = false;
   const drop = async (controller: ReadableStreamDefaultController<Uint8Array>) => {

@@ -1,16 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MockControlError } from "./control-error.js";
-import {
-  createFaultBook,
-  formatFaultHeader,
-  type MockFault,
-  NO_FAULTS,
-  parseFaultHeader,
-  planFaults,
-} from "./faults.js";
-import { MOCK_ERROR_NAMES } from "./mock-errors.js";
-import type { RecordedRequest } from "./recorder.js";
+import { MockControlError } from "../control-error.js";
+import { MOCK_ERROR_NAMES } from "../mock-errors.js";
+import { formatFaultHeader, type HeaderFaultRule, parseFaultHeader } from "./header.js";
+import { MAX_FAULT_DELAY_MS, type MockFault } from "./specs.js";
+
+const plain = (...faults: MockFault[]): HeaderFaultRule[] => faults.map((fault) => ({ fault }));
 
 describe("the x-mock-fault grammar", () => {
   it.each<[string, MockFault[]]>([
@@ -38,19 +33,40 @@ describe("the x-mock-fault grammar", () => {
     ],
     ["", []],
   ])("parses %j", (header, faults) => {
-    expect(parseFaultHeader(header)).toEqual(faults);
+    expect(parseFaultHeader(header)).toEqual(plain(...faults));
+  });
+
+  it.each<[string, HeaderFaultRule[]]>([
+    ["error;error=rate-limit;times=1", [{ fault: { type: "error", error: "rate-limit" }, times: 1 }]],
+    [
+      "missing-done;times=3, chunk-delay;delayMs=1",
+      [{ fault: { type: "missing-done" }, times: 3 }, { fault: { type: "chunk-delay", delayMs: 1 } }],
+    ],
+  ])("reads times=n on any fault: %j", (header, rules) => {
+    expect(parseFaultHeader(header)).toEqual(rules);
   });
 
   it.each([
     ["explode", "unknown fault 'explode'"],
     ["error", "error needs error=…"],
-    ["error;error=teapot", "unknown error 'teapot'"],
+    ["error;error=teapot", "error must be one of: context-too-long"],
     ["error;error=rate-limit;retryAfterSeconds=soon", "retryAfterSeconds must be a whole number"],
     ["error;error=rate-limit;sseFramed=yes", "sseFramed must be true or false"],
     ["drop-connection", "drop-connection needs afterChunks=…"],
     ["drop-connection;afterChunks=-1", "afterChunks must be a whole number"],
     ["slow-first-byte;delay=5", "'delay=5' is not a parameter of slow-first-byte"],
-    ["missing-done;now=1", "it takes no parameters"],
+    ["missing-done;now=1", "key one of: times"],
+    [
+      `slow-first-byte;delayMs=${MAX_FAULT_DELAY_MS + 1}`,
+      `delayMs must be a whole number from 0 to ${MAX_FAULT_DELAY_MS}`,
+    ],
+    [`chunk-delay;delayMs=${2 ** 40}`, "delayMs must be a whole number from 0 to 2147483647"],
+    [
+      `error;error=rate-limit;retryAfterSeconds=1${"0".repeat(23)}`,
+      "retryAfterSeconds must be a whole number",
+    ],
+    ["error;error=rate-limit;times=0", "times must be a whole number of 1 or more"],
+    ["missing-usage;times=x", "times must be a whole number of 1 or more, got 'x'"],
     ["truncated-frame;afterChunks", "'afterChunks' is not a parameter"],
   ])("rejects %j with a message that says why", (header, message) => {
     expect(() => parseFaultHeader(header)).toThrowError(MockControlError);
@@ -59,6 +75,7 @@ describe("the x-mock-fault grammar", () => {
 
   it("round-trips every fault through formatFaultHeader", () => {
     const count = fc.nat({ max: 100_000 });
+    const delay = fc.nat({ max: MAX_FAULT_DELAY_MS });
     const errorName = fc.constantFrom(...MOCK_ERROR_NAMES);
     const fault: fc.Arbitrary<MockFault> = fc.oneof(
       fc.record(
@@ -80,77 +97,33 @@ describe("the x-mock-fault grammar", () => {
       }),
       fc.record({
         type: fc.constantFrom("slow-first-byte" as const, "chunk-delay" as const),
-        delayMs: count,
+        delayMs: delay,
       }),
       fc.record({
         type: fc.constantFrom("missing-usage" as const, "missing-done" as const, "duplicate-done" as const),
       }),
     );
+    const rule: fc.Arbitrary<HeaderFaultRule> = fc.record(
+      { fault, times: fc.integer({ min: 1, max: 1_000 }) },
+      { requiredKeys: ["fault"] },
+    );
+    fc.assert(
+      fc.property(fc.array(rule, { maxLength: 4 }), (rules) => {
+        expect(parseFaultHeader(formatFaultHeader(rules))).toEqual(rules);
+      }),
+    );
     fc.assert(
       fc.property(fc.array(fault, { maxLength: 4 }), (faults) => {
-        expect(parseFaultHeader(formatFaultHeader(faults))).toEqual(faults);
+        expect(parseFaultHeader(formatFaultHeader(faults))).toEqual(plain(...faults));
       }),
     );
   });
-});
 
-describe("planFaults", () => {
-  it("merges faults of different kinds and keeps the first of each kind", () => {
-    const plan = planFaults([
-      { type: "error", error: "rate-limit" },
-      { type: "chunk-delay", delayMs: 5 },
-      { type: "error", error: "internal-error" },
-      { type: "drop-connection", afterChunks: 2 },
-      { type: "truncated-frame", afterChunks: 1 },
-      { type: "missing-usage" },
+  it("writes a huge retry-after as digits, never in exponent form", () => {
+    const header = formatFaultHeader([
+      { type: "error", error: "rate-limit", retryAfterSeconds: Number.MAX_SAFE_INTEGER },
     ]);
-    expect(plan).toEqual({
-      ...NO_FAULTS,
-      error: { type: "error", error: "rate-limit" },
-      chunkDelayMs: 5,
-      interruption: { type: "drop-connection", afterChunks: 2 },
-      missingUsage: true,
-    });
-  });
-
-  it("plans nothing for no faults", () => {
-    expect(planFaults([])).toEqual(NO_FAULTS);
-  });
-});
-
-describe("createFaultBook", () => {
-  const request = (path: string): RecordedRequest => ({
-    method: "POST",
-    url: `https://dashscope.aliyuncs.com${path}`,
-    host: "dashscope.aliyuncs.com",
-    path,
-    headers: {},
-    body: undefined,
-  });
-  const rateLimit: MockFault = { type: "error", error: "rate-limit" };
-  const drop: MockFault = { type: "drop-connection", afterChunks: 1 };
-
-  it("applies a rule `times` times, then falls through", () => {
-    const book = createFaultBook([{ fault: rateLimit, times: 2 }]);
-    const r = request("/compatible-mode/v1/chat/completions");
-    expect([book.take(r), book.take(r), book.take(r)]).toEqual([rateLimit, rateLimit, undefined]);
-  });
-
-  it("applies a rule only to requests it matches, without spending uses on the others", () => {
-    const book = createFaultBook([{ fault: drop, times: 1, match: (r) => r.path.endsWith("/models") }]);
-    expect(book.take(request("/compatible-mode/v1/chat/completions"))).toBeUndefined();
-    expect(book.take(request("/compatible-mode/v1/models"))).toEqual(drop);
-    expect(book.take(request("/compatible-mode/v1/models"))).toBeUndefined();
-  });
-
-  it("checks run-time rules first, and reset() drops them and restores uses", () => {
-    const book = createFaultBook([{ fault: rateLimit, times: 1 }]);
-    const r = request("/v1/chat/completions");
-    book.use([{ fault: drop }]);
-    expect(book.take(r)).toEqual(drop);
-    book.reset();
-    expect([book.take(r), book.take(r)]).toEqual([rateLimit, undefined]);
-    book.reset();
-    expect(book.take(r)).toEqual(rateLimit);
+    expect(header).toBe(`error;error=rate-limit;retryAfterSeconds=${Number.MAX_SAFE_INTEGER}`);
+    expect(header).not.toMatch(/e\+/);
   });
 });

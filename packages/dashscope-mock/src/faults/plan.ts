@@ -1,0 +1,27 @@
+import { FAULT_SPECS, type FaultSlot, type MockFault, type MockFaultType } from "./specs.js";
+
+type TypesIn<S extends FaultSlot> = {
+  [T in MockFaultType]: (typeof FAULT_SPECS)[T]["slot"] extends S ? T : never;
+}[MockFaultType];
+
+/**
+ * Everything the faults of one request ask for: at most one fault per slot of the fault table
+ * (`interruption` holds whichever of mid-stream-error, drop-connection and truncated-frame came first).
+ */
+export type FaultPlan = { readonly [S in FaultSlot]?: Extract<MockFault, { readonly type: TypesIn<S> }> };
+
+/** A fault that ends a stream early. */
+export type StreamInterruption = NonNullable<FaultPlan["interruption"]>;
+
+/** The plan of a request without faults. */
+export const NO_FAULTS: FaultPlan = {};
+
+/** Merges faults into one plan; of two faults in the same slot the first wins. */
+export function planFaults(faults: readonly MockFault[]): FaultPlan {
+  const plan: Partial<Record<FaultSlot, MockFault>> = {};
+  for (const fault of faults) {
+    const { slot } = FAULT_SPECS[fault.type];
+    plan[slot] ??= fault;
+  }
+  return plan as FaultPlan;
+}

@@ -39,15 +39,16 @@ describe.each(ENDPOINT_PER_FAMILY.map((endpoint) => ({ family: endpoint.family, 
       }
       const [start, ...rest] = parts;
       const call = rest.at(-1);
+      if (start?.type !== "tool-input-start") throw new Error(`the first tool part is ${start?.type}`);
       expect(start).toMatchObject({
         type: "tool-input-start",
         toolName: "get_weather",
         id: expect.stringMatching(CALL_ID),
       });
-      expect(rest.at(-2)).toEqual({ type: "tool-input-end", id: start?.id });
+      expect(rest.at(-2)).toEqual({ type: "tool-input-end", id: start.id });
       const deltas = rest.filter((part) => part.type === "tool-input-delta");
       expect(deltas.length).toBeGreaterThan(0);
-      expect(call).toMatchObject({ type: "tool-call", toolCallId: start?.id, toolName: "get_weather" });
+      expect(call).toMatchObject({ type: "tool-call", toolCallId: start.id, toolName: "get_weather" });
       const input = deltas.map((part) => (part.type === "tool-input-delta" ? part.delta : "")).join("");
       expect(call?.type === "tool-call" && call.input).toEqual(JSON.parse(input));
       expect(await result.finishReason).toBe("tool-calls");
@@ -67,6 +68,7 @@ describe.each(ENDPOINT_PER_FAMILY.map((endpoint) => ({ family: endpoint.family, 
       });
       expect(result.steps.map((step) => step.finishReason)).toEqual(["tool-calls", "stop"]);
       const [call] = result.steps[0]?.toolCalls ?? [];
+      if (call === undefined) throw new Error("no tool call in the first step");
       expect(result.steps[0]?.toolResults).toEqual([
         expect.objectContaining({
           toolCallId: call?.toolCallId,
@@ -94,7 +96,7 @@ describe.each(ENDPOINT_PER_FAMILY.map((endpoint) => ({ family: endpoint.family, 
           role: "tool",
           tool_call_id: call?.toolCallId,
           content: JSON.stringify({
-            location: (call?.input as { location: string }).location,
+            location: (call.input as { location: string }).location,
             temperature: 21,
           }),
         },

@@ -1,4 +1,4 @@
-import type { LanguageModelV4Prompt } from "@ai-sdk/provider";
+import type { LanguageModelV4Prompt, LanguageModelV4ToolResultOutput } from "@ai-sdk/provider";
 import { describe, expect, it } from "vitest";
 import { toChatMessages } from "./messages.js";
 
@@ -95,14 +95,14 @@ describe("toChatMessages", () => {
     ]);
   });
 
-  it.each([
+  it.each<[LanguageModelV4ToolResultOutput, string]>([
     [{ type: "text", value: "21 °C" }, "21 °C"],
     [{ type: "error-text", value: "city unknown" }, "city unknown"],
     [{ type: "error-json", value: { error: "city unknown" } }, '{"error":"city unknown"}'],
     [{ type: "execution-denied", reason: "not allowed" }, "not allowed"],
     [{ type: "execution-denied" }, "The tool call was not executed: the user denied it."],
     [{ type: "content", value: [{ type: "text", text: "21 °C" }] }, '[{"type":"text","text":"21 °C"}]'],
-  ] as const)("sends a tool output of type %j as text", (output, content) => {
+  ])("sends a tool output of type %j as text", (output, content) => {
     const [message] = toChatMessages(
       [{ role: "tool", content: [{ type: "tool-result", toolCallId: "call_1", toolName: "t", output }] }],
       { preserveThinking: false },

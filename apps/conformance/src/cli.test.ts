@@ -41,14 +41,36 @@ describe("qwenkit-conformance", () => {
     expect(xml).not.toContain("<failure");
   });
 
-  it("with --target live and no keys, exits 0 with every cell skipped and says how to provide keys", async () => {
+  it("with --target live and no keys, exits 0 but says loudly that it sent nothing and how to fix it", async () => {
     const { code, stdout, stderr } = await cli(["--target", "live", "--no-progress"], {
       QWEN_API_KEY: "sk-0123456789abcdef01234567",
     });
     expect(code).toBe(0);
     expect(stdout).toContain("0 passed, 0 failed, 40 skipped");
+    expect(stderr).toContain("LIVE RUN SENT NOTHING");
     expect(stderr).toContain("QWEN_CONFORMANCE_LIVE=1");
+    expect(stderr.trimEnd().split("\n").at(-1)).toContain("--require-live");
     expect(`${stdout}${stderr}`).not.toContain("sk-0123456789abcdef01234567");
+  });
+
+  it.each([
+    ["--require-live", ["--target", "live", "--require-live", "--no-progress"], {}],
+    [
+      "QWEN_CONFORMANCE_REQUIRE_LIVE=1",
+      ["--target", "live", "--no-progress"],
+      { QWEN_CONFORMANCE_REQUIRE_LIVE: "1" },
+    ],
+  ])("with %s, a live run that sent nothing exits 1", async (_label, args, env) => {
+    const { code, stderr } = await cli(args, env);
+    expect(code).toBe(1);
+    expect(stderr).toContain("--require-live: failing the run (exit 1)");
+  });
+
+  it("prints its version", async () => {
+    const { code, stdout } = await cli(["--version"]);
+    const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${manifest.version}\n`);
   });
 
   it("exits 1 when a cell fails", async () => {

@@ -1,7 +1,9 @@
-export { type CliOptions, parseCliArgs, USAGE, UsageError } from "./args.js";
+export { CLI_ENV, type CliOptions, parseCliArgs, USAGE, UsageError } from "./args.js";
 export type { HostContext } from "./context.js";
 export { FEATURES } from "./features/index.js";
+export { HeaderError } from "./headers.js";
 export { CONFORMANCE_HOSTS, type ConformanceHost, type HostId } from "./hosts.js";
+export { checkLiveRun, type LiveRunCheck } from "./live-check.js";
 export { formatJson } from "./report/json.js";
 export { formatJunit } from "./report/junit.js";
 export { formatTable } from "./report/table.js";
@@ -17,6 +19,7 @@ export { type Feature, type HostSetup, runMatrix } from "./runner.js";
 export {
   type ConformanceOptions,
   type ConformanceRun,
+  type HostNotRun,
   redactor,
   runConformance,
   UnknownIdError,
@@ -26,5 +29,6 @@ export {
   LIVE_OPT_IN,
   type PreparedTarget,
   prepareTarget,
+  type RunHeaders,
   type TargetSpec,
 } from "./targets.js";

@@ -48,6 +48,28 @@ describe("against a server at a base URL (the standalone mock on 127.0.0.1)", ()
     }
   });
 
+  it("sends the User-Agent and extra headers on every request, and keeps long header values out of the report", async () => {
+    const server = await startDashscopeMockServer({ port: 0, host: "127.0.0.1" });
+    const token = "proxy-token-0123456789";
+    try {
+      const run = await runConformance({
+        target: { kind: "base-url", url: server.url },
+        hosts: ["standard-global"],
+        features: ["chat", "stream-usage"],
+        userAgent: "acme-ci/1.2",
+        headers: { "x-team": "qa", "x-proxy-token": token },
+      });
+      expect(run.results.map((r) => r.status)).toEqual(["pass", "pass"]);
+      expect(server.recorder.requests.length).toBeGreaterThan(0);
+      for (const request of server.recorder.requests) {
+        expect(request.headers).toMatchObject({ "user-agent": "acme-ci/1.2", "x-team": "qa" });
+      }
+      expect(redactor([token])(`echo ${token}`)).not.toContain(token);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("fails the usage cells of a server that never sends the usage frame", async () => {
     const server = await startDashscopeMockServer({
       port: 0,
@@ -91,6 +113,7 @@ describe("live target", () => {
   it("skips every cell and says which variables to set when no key is configured", async () => {
     const run = await runConformance({ target: { kind: "live", env: { QWEN_CONFORMANCE_LIVE: "1" } } });
     expect(summarize(run.results)).toEqual({ pass: 0, fail: 0, skip: CELLS });
+    expect(run.notRun.map((entry) => entry.host)).toEqual(CONFORMANCE_HOSTS.map((host) => host.id));
     expect(run.notice).toMatch(/^no live keys configured/);
     expect(run.results.find((r) => r.host === "coding-china")?.detail).toBe(
       "no key for coding-china: set QWEN_CONFORMANCE_KEY_CODING_CN",

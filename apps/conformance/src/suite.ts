@@ -1,6 +1,6 @@
 import { maskApiKey } from "@qwenkit/core";
 import { FEATURES } from "./features/index.js";
-import { CONFORMANCE_HOSTS, type ConformanceHost } from "./hosts.js";
+import { CONFORMANCE_HOSTS, type ConformanceHost, type HostId } from "./hosts.js";
 import type { CellResult, ConformanceReport } from "./result.js";
 import { runMatrix } from "./runner.js";
 import { prepareTarget, type TargetSpec } from "./targets.js";
@@ -15,6 +15,16 @@ export interface ConformanceOptions {
   readonly cellTimeoutMs?: number;
   /** Called as each cell finishes. */
   readonly onCell?: (result: CellResult) => void;
+  /** Sent as `User-Agent` on every request (default: the openai SDK's). */
+  readonly userAgent?: string;
+  /** Extra headers on every request; values of 8 characters or more are redacted from output. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A selected host that ran no cell, and why (a live run without opt-in or without its key). */
+export interface HostNotRun {
+  readonly host: HostId;
+  readonly reason: string;
 }
 
 export interface ConformanceRun extends ConformanceReport {
@@ -22,7 +32,12 @@ export interface ConformanceRun extends ConformanceReport {
   readonly notice: string | undefined;
   readonly hosts: readonly ConformanceHost[];
   readonly features: readonly { readonly id: string; readonly title: string }[];
+  /** Selected hosts that ran nothing; a live run that lists every host here sent no request. */
+  readonly notRun: readonly HostNotRun[];
 }
+
+// Shorter header values (`qa`, `live`) would blank out ordinary words of the report.
+const MIN_REDACTED_HEADER_LENGTH = 8;
 
 /** Thrown for a host or feature id that does not exist. */
 export class UnknownIdError extends Error {
@@ -60,14 +75,23 @@ export function redactor(secrets: readonly string[]): (text: string) => string {
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceRun> {
   const hosts = pick(CONFORMANCE_HOSTS, options.hosts, "host");
   const features = pick(FEATURES, options.features, "feature");
-  const target = prepareTarget(options.target);
+  const headers = { ...options.headers, ...(options.userAgent && { "user-agent": options.userAgent }) };
+  const target = prepareTarget(options.target, headers);
+  const headerSecrets = Object.values(options.headers ?? {}).filter(
+    (value) => value.length >= MIN_REDACTED_HEADER_LENGTH,
+  );
+  const notRun: HostNotRun[] = [];
   try {
     const results = await runMatrix({
       hosts,
       features,
-      setup: (host) => target.setup(host),
+      setup: (host) => {
+        const setup = target.setup(host);
+        if ("skip" in setup) notRun.push({ host: host.id, reason: setup.skip });
+        return setup;
+      },
       cellTimeoutMs: options.cellTimeoutMs ?? 30_000,
-      redact: redactor(target.secrets),
+      redact: redactor([...target.secrets, ...headerSecrets]),
       ...(options.onCell && { onCell: options.onCell }),
     });
     return {
@@ -76,6 +100,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       notice: target.notice,
       hosts,
       features: features.map(({ id, title }) => ({ id, title })),
+      notRun,
     };
   } finally {
     await target.close();

@@ -61,15 +61,19 @@ function context(
 }
 
 // Nothing from the caller's environment may leak into a run: every option is explicit.
-const baseOptions = (host: ConformanceHost, apiKey: string): QwenProviderOptions => ({
+const baseOptions = (host: ConformanceHost, apiKey: string, headers: RunHeaders): QwenProviderOptions => ({
   authChoice: host.authChoice,
   apiKey,
   env: {},
   maxRetries: 0,
+  defaultHeaders: { ...headers },
 });
 
+/** Headers every request of a run carries (`--user-agent`, `--header`), names lower-cased. */
+export type RunHeaders = Readonly<Record<string, string>>;
+
 /** Sets up the embedded mock, a live run, or a run against a server at a base URL. */
-export function prepareTarget(spec: TargetSpec): PreparedTarget {
+export function prepareTarget(spec: TargetSpec, headers: RunHeaders = {}): PreparedTarget {
   switch (spec.kind) {
     case "mock": {
       const mock = setupDashscopeMock();
@@ -78,7 +82,12 @@ export function prepareTarget(spec: TargetSpec): PreparedTarget {
         kind: "mock",
         notice: undefined,
         setup: (host) => ({
-          context: context(host, "mock", baseOptions(host, MOCK_KEYS[host.plan]), LONG_STREAM_HEADERS),
+          context: context(
+            host,
+            "mock",
+            baseOptions(host, MOCK_KEYS[host.plan], headers),
+            LONG_STREAM_HEADERS,
+          ),
         }),
         secrets: [],
         close: async () => mock.close(),
@@ -92,7 +101,7 @@ export function prepareTarget(spec: TargetSpec): PreparedTarget {
         setup: (host) => {
           const path = new URL(host.endpoint.baseUrl).pathname;
           const options: QwenProviderOptions = {
-            ...baseOptions(host, MOCK_KEYS[host.plan]),
+            ...baseOptions(host, MOCK_KEYS[host.plan], headers),
             baseUrl: `${root}/${host.endpoint.host}${path}`,
             // Not a DashScope hostname, but it speaks for one: shape and count usage as natively.
             shapeRequests: "always",
@@ -105,11 +114,11 @@ export function prepareTarget(spec: TargetSpec): PreparedTarget {
       };
     }
     case "live":
-      return prepareLive(spec.env);
+      return prepareLive(spec.env, headers);
   }
 }
 
-function prepareLive(env: Readonly<Record<string, string | undefined>>): PreparedTarget {
+function prepareLive(env: Readonly<Record<string, string | undefined>>, headers: RunHeaders): PreparedTarget {
   const how =
     `set ${LIVE_OPT_IN}=1 and a key per host: ${Object.values(LIVE_KEY_VARIABLES).join(", ")} ` +
     "(or QWEN_API_KEY / MODELSTUDIO_API_KEY / DASHSCOPE_API_KEY for the Global host of the key's plan)";
@@ -140,7 +149,7 @@ function prepareLive(env: Readonly<Record<string, string | undefined>>): Prepare
     setup: (host) => {
       const key = keys.get(host.id);
       if (key === undefined) return { skip: `no key for ${host.id}: set ${LIVE_KEY_VARIABLES[host.id]}` };
-      return { context: context(host, "live", baseOptions(host, key), {}) };
+      return { context: context(host, "live", baseOptions(host, key, headers), {}) };
     },
     secrets: [...keys.values()],
     close: async () => {},

@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE_HOSTS } from "../hosts.js";
 import type { CellResult, ConformanceReport } from "../result.js";
 import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatTable } from "./table.js";
+import { plainText } from "./text.js";
 
 const results: CellResult[] = [
   { host: "standard-china", feature: "chat", status: "pass", ms: 12, detail: "ok" },
@@ -56,5 +58,65 @@ describe("JUnit report", () => {
     expect(xml).toContain(
       '<testcase classname="qwenkit.conformance.standard-china" name="chat" time="0.012"/>',
     );
+  });
+});
+
+const ESC = "\u001b";
+/** The characters of `text` below U+0020 (but tab, newline, CR) or U+FFFE/U+FFFF: not allowed as such in XML. */
+const notXml = (text: string) =>
+  [...text].filter((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return (code < 0x20 && !"\t\n\r".includes(c)) || code === 0xfffe || code === 0xffff;
+  });
+const coloured = `${ESC}[31mHTTP 500${ESC}[0m ${ESC}]8;;https://x.example${ESC}\\link${ESC}]8;;${ESC}\\ bell\u0007 nul\u0000 cr\r end`;
+
+describe("control characters in details", () => {
+  it("plainText drops ANSI colour, hyperlink and cursor codes and other controls, keeps tab and newline", () => {
+    expect(plainText(coloured)).toBe("HTTP 500 link bell nul cr end");
+    expect(plainText("a\tb\nc")).toBe("a\tb\nc");
+    expect(plainText("lone \ud800 surrogate \uffff")).toBe("lone  surrogate ");
+  });
+
+  it("JUnit: an ANSI code in a message leaves valid XML with the readable text", () => {
+    const xml = formatJunit({
+      target: "live",
+      results: [{ host: "coding-global", feature: "chat", status: "fail", ms: 1, detail: coloured }],
+    });
+    expect(xml).toContain('<failure message="HTTP 500 link bell nul cr end"/>');
+    expect(notXml(xml)).toEqual([]);
+  });
+
+  it("JUnit: any detail round-trips to its plain text through the message attribute", () => {
+    const decode = (text: string) =>
+      text.replace(
+        /&(lt|gt|amp|quot|apos|#9|#10);/g,
+        (_, name: string) =>
+          ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", "#9": "\t", "#10": "\n" })[name] ?? "",
+      );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), (detail) => {
+        const xml = formatJunit({
+          target: "mock",
+          results: [{ host: "standard-china", feature: "chat", status: "fail", ms: 0, detail }],
+        });
+        const message = /<failure message="([^"]*)"\/>/.exec(xml)?.[1];
+        expect(message).toBeDefined();
+        // Only XML 1.0 characters, and no raw markup inside the attribute.
+        expect(message).not.toMatch(/[<>&](?!(lt|gt|amp|quot|apos|#9|#10);)/);
+        expect(notXml(message ?? "")).toEqual([]);
+        expect(message).not.toMatch(/[\t\n]/);
+        expect(decode(message ?? "")).toBe(plainText(detail));
+      }),
+    );
+  });
+
+  it("the terminal table prints failures without escape codes", () => {
+    const table = formatTable(
+      [{ host: "coding-global", feature: "chat", status: "fail", ms: 1, detail: coloured }],
+      CONFORMANCE_HOSTS,
+      [{ id: "chat", title: "chat" }],
+    );
+    expect(table).toContain("FAIL coding-global / chat: HTTP 500 link bell nul cr end");
+    expect(table).not.toContain(ESC);
   });
 });

@@ -1,5 +1,6 @@
 import type { ConformanceHost } from "../hosts.js";
 import { type CellResult, type CellStatus, summarize } from "../result.js";
+import { plainText } from "./text.js";
 
 const MARK: Record<CellStatus, string> = { pass: "pass", fail: "FAIL", skip: "skip" };
 
@@ -25,7 +26,8 @@ export function formatTable(
   const counts = summarize(results);
   const failures = results
     .filter((r) => r.status === "fail")
-    .map((r) => `  FAIL ${r.host} / ${r.feature}: ${r.detail}`);
+    // A detail may carry a server's escape codes; they must not reach the terminal.
+    .map((r) => `  FAIL ${r.host} / ${r.feature}: ${plainText(r.detail)}`);
   return [
     line(header),
     rule,

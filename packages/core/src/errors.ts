@@ -1,4 +1,4 @@
-import { inspect } from "node:util";
+import { containsText } from "./contains-text.js";
 
 /**
  * What went wrong, as a stable machine-readable kind. Switch on this, not on the message.
@@ -11,6 +11,10 @@ import { inspect } from "node:util";
  * - `invalid-model-ref`: empty, whitespace, `qwen/` with no id, or an id with whitespace.
  * - `foreign-model-ref`: the ref names another provider (`openai/gpt-5`).
  * - `invalid-option`: an option or config value has the wrong type or shape.
+ * - `missing-env-var`: a config value names an environment variable (`${VAR}`, a variable name
+ *   as the key, an env SecretRef) that is unset or blank; the message names the variable.
+ * - `unsupported-secret-source`: a config SecretRef (or `${pass:…}`) needs a source qwenkit does
+ *   not resolve, such as `exec`; qwenkit never runs commands.
  */
 export type QwenConfigErrorKind =
   | "unknown-provider-id"
@@ -20,7 +24,9 @@ export type QwenConfigErrorKind =
   | "missing-api-key"
   | "invalid-model-ref"
   | "foreign-model-ref"
-  | "invalid-option";
+  | "invalid-option"
+  | "missing-env-var"
+  | "unsupported-secret-source";
 
 /**
  * The only error `@qwenkit/core` throws. It never carries an API key: not in `message`, `hint`,
@@ -78,7 +84,7 @@ export function redactError(error: QwenConfigError, secret: string, masked: stri
   const cause =
     original instanceof QwenConfigError
       ? redactError(original, secret, masked)
-      : original !== undefined && leaks(inspect(original))
+      : original !== undefined && containsText(original, spellings)
         ? undefined
         : original;
   if (!leaks(error.message) && !leaks(error.hint) && cause === original) return error;

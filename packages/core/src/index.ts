@@ -34,6 +34,12 @@ export {
   type ThinkingMode,
   UNKNOWN_MODEL_DEFAULTS,
 } from "./catalog.js";
+export {
+  type OpenClawConfigReadOptions,
+  type OpenClawQwenSettings,
+  readOpenClawConfig,
+} from "./config/openclaw-config.js";
+export { SECRET_FILE_MAX_BYTES } from "./config/secret-ref.js";
 export { type EndpointSelection, endpointFor } from "./endpoints/endpoint-for.js";
 export {
   ENDPOINT_FAMILIES,
@@ -55,20 +61,19 @@ export {
 export { isPlan, PLAN_IDS, PLANS, type Plan, type PlanSpec } from "./endpoints/plans.js";
 export { isRegionId, REGION_IDS, REGIONS, type RegionId, type RegionSpec } from "./endpoints/regions.js";
 export { isWorkspaceId } from "./endpoints/workspace-id.js";
-export {
-  API_KEY_ENV_VARS,
-  type ApiKeyLookup,
-  describeKeySource,
-  findApiKey,
-  type KeySource,
-  type ResolvedApiKey,
-  resolveApiKey,
-} from "./env.js";
-export { DEFAULT_ENV_FILES, defaultEnvFiles, readEnvFile } from "./env-file.js";
+export { DEFAULT_ENV_FILES, defaultEnvFiles, ENV_FILE_MAX_BYTES, readEnvFile } from "./env-file.js";
+export type { VariableOrigin, VariableRef } from "./env-variables.js";
 export { QwenConfigError, type QwenConfigErrorKind } from "./errors.js";
+export { API_KEY_ENV_VARS, type ApiKeyLookup, findApiKey, resolveApiKey } from "./keys/api-key-lookup.js";
+export type { ResolvedApiKey } from "./keys/config-api-key.js";
+export {
+  type ConfigKeyReference,
+  describeKeySource,
+  type KeySource,
+  type SecretRefOrigin,
+} from "./keys/key-source.js";
 export { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 export { type ModelRef, parseModelRef } from "./model-ref.js";
-export { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
 export {
   CURRENT_PLAN_MODELS,
   currentPlanModels,

@@ -5,23 +5,18 @@ import { type AuthChoice, authChoiceFor } from "./auth-choices.js";
 import { checkTransportSecurity, normalizeBaseUrl } from "./base-url.js";
 import type { EndpointCapabilities } from "./capabilities.js";
 import { DEFAULT_MODEL_REF, type ModelInfo, modelInfo } from "./catalog.js";
+import type { OpenClawQwenSettings } from "./config/openclaw-config.js";
 import { endpointFor } from "./endpoints/endpoint-for.js";
 import type { EndpointFamilyId } from "./endpoints/families.js";
 import { matchNativeEndpoint, type NativeEndpoint } from "./endpoints/match.js";
 import { PLANS, type Plan } from "./endpoints/plans.js";
 import type { RegionId } from "./endpoints/regions.js";
-import {
-  type ApiKeyLookup,
-  describeKeySource,
-  type KeySource,
-  lookUpApiKey,
-  missingApiKeyError,
-  type ResolvedApiKey,
-} from "./env.js";
 import { QwenConfigError, quoteInput, redactError } from "./errors.js";
+import { type ApiKeyLookup, lookUpKeyAndConfig, missingApiKeyError } from "./keys/api-key-lookup.js";
+import type { ResolvedApiKey } from "./keys/config-api-key.js";
+import { describeKeySource, type KeySource } from "./keys/key-source.js";
 import { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 import { type ModelRef, parseModelRef } from "./model-ref.js";
-import { type OpenClawQwenSettings, readOpenClawConfig } from "./openclaw-config.js";
 import { CURRENT_PLAN_MODELS, currentPlanModels, isListedPlan } from "./plan-models.js";
 import { normalizeProviderId, QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "./provider-id.js";
 import { didYouMean, suggest } from "./suggest.js";
@@ -288,10 +283,8 @@ export function resolveQwenConfig(options: ResolveQwenConfigOptions = {}): Resol
       "Pass an options object, or nothing.",
     );
   }
-  // The config may hold the key, yet its errors must already be redacted with the one we know.
-  const withoutConfig = lookUpApiKey(options);
-  const settings = redacting(withoutConfig.found, () => readOpenClawConfig(options.config));
-  const lookup = settings.apiKey === undefined ? withoutConfig : lookUpApiKey(options, settings.apiKey);
+  // Config and key are read against one environment (env, env files, the config's env block).
+  const { settings, lookup } = lookUpKeyAndConfig(options);
   return redacting(lookup.found, () =>
     resolveWithKey(options, settings, lookup.found, () => missingApiKeyError(lookup)),
   );

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { readOpenClawConfig } from "./config/openclaw-config.js";
 import { QwenConfigError, type QwenConfigErrorKind } from "./errors.js";
-import { readOpenClawConfig } from "./openclaw-config.js";
 import { type ResolveQwenConfigOptions, resolveQwenConfig } from "./resolve.js";
 import { errorOf } from "./test-utils/error-of.js";
 

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { API_KEY_ENV_VARS, describeKeySource, findApiKey, type KeySource, resolveApiKey } from "./env.js";
-import { errorOf } from "./test-utils/error-of.js";
+import { errorOf } from "../test-utils/error-of.js";
+import { API_KEY_ENV_VARS, findApiKey, resolveApiKey } from "./api-key-lookup.js";
+import type { KeySource } from "./key-source.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qwenkit-env-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -120,20 +121,35 @@ describe("findApiKey precedence", () => {
 });
 
 describe("env files", () => {
-  it("falls back to env files after the environment, in order, checking each for all variables", () => {
+  it("falls back to env files after the environment, in order, skipping missing ones", () => {
     const first = envFile("first.env", `OTHER=1\nDASHSCOPE_API_KEY=${K3}\n`);
-    const second = envFile("second.env", `QWEN_API_KEY=${K1}\n`);
+    const second = envFile("second.env", `DASHSCOPE_API_KEY=${K2}\n`);
     const found = findApiKey({ env: {}, envFiles: [join(dir, "missing.env"), first, second] });
     expect(found?.apiKey.reveal()).toBe(K3);
     expect(found?.source).toEqual({ kind: "env-file", variable: "DASHSCOPE_API_KEY", path: first });
   });
 
-  it("prefers the process environment over any env file", () => {
+  it("checks QWEN_API_KEY in every file before MODELSTUDIO_API_KEY or DASHSCOPE_API_KEY in any", () => {
+    const first = envFile("first-ds.env", `DASHSCOPE_API_KEY=${K3}\n`);
+    const second = envFile("second-qwen.env", `QWEN_API_KEY=${K1}\n`);
+    const found = findApiKey({ env: {}, envFiles: [first, second] });
+    expect(found?.apiKey.reveal()).toBe(K1);
+    expect(found?.source).toEqual({ kind: "env-file", variable: "QWEN_API_KEY", path: second });
+  });
+
+  it("prefers the process environment over an env file for the same variable", () => {
     const path = envFile("shadowed.env", `QWEN_API_KEY=${K1}\n`);
-    expect(findApiKey({ env: { DASHSCOPE_API_KEY: K3 }, envFiles: [path] })?.source).toEqual({
+    expect(findApiKey({ env: { QWEN_API_KEY: K2 }, envFiles: [path] })?.source).toEqual({
       kind: "env",
-      variable: "DASHSCOPE_API_KEY",
+      variable: "QWEN_API_KEY",
     });
+  });
+
+  it("looks the variables up in the merged environment, as OpenClaw does: QWEN_API_KEY in a file beats DASHSCOPE_API_KEY in env", () => {
+    const path = envFile("merged.env", `QWEN_API_KEY=${K1}\n`);
+    const found = findApiKey({ env: { DASHSCOPE_API_KEY: K3 }, envFiles: [path] });
+    expect(found?.apiKey.reveal()).toBe(K1);
+    expect(found?.source).toEqual({ kind: "env-file", variable: "QWEN_API_KEY", path });
   });
 
   it("trims and skips empty values in env files", () => {
@@ -190,22 +206,5 @@ describe("resolveApiKey", () => {
     const error = errorOf(() => resolveApiKey(lookup as never));
     expect(error.kind).toBe("invalid-option");
     expect(error.message).toContain(name === "lookup" ? "options" : name);
-  });
-});
-
-describe("describeKeySource", () => {
-  it.each<[KeySource, string]>([
-    [{ kind: "option" }, "the apiKey option"],
-    [
-      { kind: "config", path: "config.models.providers.qwen.apiKey" },
-      "config config.models.providers.qwen.apiKey",
-    ],
-    [{ kind: "env", variable: "QWEN_API_KEY" }, "env QWEN_API_KEY"],
-    [
-      { kind: "env-file", variable: "QWEN_API_KEY", path: "~/.openclaw/.env" },
-      "~/.openclaw/.env (QWEN_API_KEY)",
-    ],
-  ])("%j → %s", (source, text) => {
-    expect(describeKeySource(source)).toBe(text);
   });
 });

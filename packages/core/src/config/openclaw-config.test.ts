@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { errorOf } from "../test-utils/error-of.js";
 import { readOpenClawConfig } from "./openclaw-config.js";
-import { errorOf } from "./test-utils/error-of.js";
 
 describe("readOpenClawConfig", () => {
   it("reads the documented shapes", () => {

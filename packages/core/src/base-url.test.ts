@@ -106,10 +106,10 @@ describe("matchNativeEndpoint", () => {
   });
 
   it.each([
-    ["suffix domain (SPEC)", "https://dashscope.aliyuncs.com.evil.example/compatible-mode/v1"],
-    ["prefixed label (SPEC)", "https://evil-dashscope.aliyuncs.com/compatible-mode/v1"],
-    ["userinfo (SPEC)", "https://dashscope.aliyuncs.com@evil.example/compatible-mode/v1"],
-    ["host in the path (SPEC)", "https://evil.example/dashscope.aliyuncs.com/compatible-mode/v1"],
+    ["suffix domain (documented lookalike)", "https://dashscope.aliyuncs.com.evil.example/compatible-mode/v1"],
+    ["prefixed label (documented lookalike)", "https://evil-dashscope.aliyuncs.com/compatible-mode/v1"],
+    ["userinfo (documented lookalike)", "https://dashscope.aliyuncs.com@evil.example/compatible-mode/v1"],
+    ["host in the path (documented lookalike)", "https://evil.example/dashscope.aliyuncs.com/compatible-mode/v1"],
     ["userinfo with password", "https://dashscope.aliyuncs.com:x@evil.example/compatible-mode/v1"],
     ["backslash before @", "https://evil.example\\@dashscope.aliyuncs.com/compatible-mode/v1"],
     ["subdomain of a native host", "https://evil.dashscope.aliyuncs.com/compatible-mode/v1"],

@@ -1,6 +1,6 @@
 /**
  * User-Agent fragments that identify a coding agent. With `codingPlanClientGate` on, a Coding Plan
- * host answers the 405 of SPEC section 8 to any request whose `User-Agent` contains none of them
+ * host answers the 405 of docs/dashscope.md#errors to any request whose `User-Agent` contains none of them
  * (compared case-insensitively). The list names the agents the Coding Plan terms have in mind;
  * it is the mock's rule, not DashScope's (which is not published).
  */

@@ -1,6 +1,6 @@
 import type { DashScopeErrorBody } from "@qwenkit/core/wire";
 
-/** The error bodies of SPEC section 8, by name. */
+/** The error bodies of Model Studio (docs/dashscope.md#errors), by name. */
 export type MockErrorName =
   | "context-too-long"
   | "model-not-in-plan"

@@ -22,7 +22,7 @@ async function apiError(promise: Promise<unknown>): Promise<QwenApiError> {
   return error as QwenApiError;
 }
 
-/** What qwenkit must make of each error the mock can send (SPEC section 8). */
+/** What qwenkit must make of each error the mock can send (docs/dashscope.md#errors). */
 const ERROR_TABLE: readonly {
   readonly error: MockErrorName;
   readonly status: number;
@@ -55,7 +55,7 @@ const ERROR_TABLE: readonly {
   { error: "model-unavailable", status: 503, kind: "server-error", retryable: true },
 ];
 
-describe.each(HOSTS)("$name: every error of SPEC section 8", (host) => {
+describe.each(HOSTS)("$name: every documented Model Studio error", (host) => {
   describe.each(ERROR_TABLE)("$error", (row) => {
     const kind = typeof row.kind === "function" ? row.kind(host.plan) : row.kind;
     const check = (error: QwenApiError) => {

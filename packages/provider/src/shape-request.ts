@@ -84,8 +84,8 @@ type Thinking = { readonly enabled: boolean | undefined; readonly budgetTokens: 
 const JSON_FORMATS: ReadonlySet<string> = new Set(["json_object", "json_schema"]);
 
 /**
- * Shapes an OpenAI-style chat request for an endpoint, driven only by its capabilities (SPEC
- * section 6). Pure: the input is not modified. On a native DashScope endpoint it
+ * Shapes an OpenAI-style chat request for an endpoint, driven only by its capabilities (the
+ * rules of docs/dashscope.md#request-rules). Pure: the input is not modified. On a native DashScope endpoint it
  *
  * - adds `stream_options.include_usage: true` when streaming (unless the body sets it, or the
  *   capabilities say the model's config turned streaming usage off), and drops `stream_options`

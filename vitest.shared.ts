@@ -9,6 +9,7 @@ const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   "@qwenkit/core/wire": "./packages/core/src/wire/index.ts",
   "@qwenkit/provider": "./packages/provider/src/index.ts",
   "@qwenkit/dashscope-mock": "./packages/dashscope-mock/src/index.ts",
+  "@qwenkit/dashscope-mock/server": "./packages/dashscope-mock/src/standalone.ts",
 };
 
 /**

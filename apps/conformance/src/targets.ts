@@ -1,5 +1,5 @@
 import { findApiKey, PLANS, resolveQwenConfig } from "@qwenkit/core";
-import { setupDashscopeMock } from "@qwenkit/dashscope-mock";
+import { createDashscopeMockHandler } from "@qwenkit/dashscope-mock";
 import { createQwenProvider, type QwenProviderOptions } from "@qwenkit/provider";
 import type { HostContext } from "./context.js";
 import { CONFORMANCE_HOSTS, type ConformanceHost, type HostId } from "./hosts.js";
@@ -76,8 +76,9 @@ export type RunHeaders = Readonly<Record<string, string>>;
 export function prepareTarget(spec: TargetSpec, headers: RunHeaders = {}): PreparedTarget {
   switch (spec.kind) {
     case "mock": {
-      const mock = setupDashscopeMock();
-      mock.listen();
+      // The mock is the provider's fetch: nothing global is patched, so no request of a run can
+      // leave the process, on any runtime (msw does not intercept on Bun or Deno).
+      const mock = createDashscopeMockHandler();
       return {
         kind: "mock",
         notice: undefined,
@@ -85,7 +86,7 @@ export function prepareTarget(spec: TargetSpec, headers: RunHeaders = {}): Prepa
           context: context(
             host,
             "mock",
-            baseOptions(host, MOCK_KEYS[host.plan], headers),
+            { ...baseOptions(host, MOCK_KEYS[host.plan], headers), fetch: mock.fetch },
             LONG_STREAM_HEADERS,
           ),
         }),

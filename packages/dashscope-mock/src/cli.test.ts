@@ -1,5 +1,5 @@
 import { type ChildProcessByStdio, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -166,9 +166,63 @@ describe("the dashscope-mock bin", () => {
     }
   });
 
+  it("answers preflights with --cors and installs fault rules at run time", async () => {
+    const { child, url } = await started(["--cors"]);
+    try {
+      const preflight = await fetch(`${url}/dashscope.aliyuncs.com/compatible-mode/v1/chat/completions`, {
+        method: "OPTIONS",
+        headers: {
+          origin: "http://localhost:3000",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization,content-type",
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+      const installed = await fetch(`${url}/__mock/faults`, {
+        method: "POST",
+        body: JSON.stringify([{ fault: { type: "error", error: "rate-limit" }, times: 1 }]),
+      });
+      expect(installed.status).toBe(201);
+      const ask = () =>
+        fetch(`${url}/dashscope.aliyuncs.com/compatible-mode/v1/chat/completions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${HOSTS[0]?.key}` },
+          body: JSON.stringify({ model: "qwen-plus", messages: [{ role: "user", content: "Hi" }] }),
+        });
+      expect([(await ask()).status, (await ask()).status]).toEqual([429, 200]);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("refuses a body above --max-body-bytes with 413", async () => {
+    const { child, url } = await started(["--max-body-bytes", "100"]);
+    try {
+      const response = await fetch(`${url}/dashscope.aliyuncs.com/compatible-mode/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${HOSTS[0]?.key}` },
+        body: JSON.stringify({ model: "qwen-plus", messages: [{ role: "user", content: "x".repeat(200) }] }),
+      });
+      expect(response.status).toBe(413);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it.each([["--version"], ["-v"]])("prints the package version with %s", async (flag) => {
+    const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    const { code, stdout } = await exit(run([flag]));
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${manifest.version}\n`);
+  });
+
   it.each([
     [["--port", "http"], "--port must be a whole number"],
     [["--port", "70000"], "--port must be a whole number"],
+    [["--max-body-bytes", "1e6"], "--max-body-bytes must be a whole number"],
     [["--verbose"], "Unknown option '--verbose'"],
   ])("exits 2 with a message for %j", async (args, message) => {
     const { code, stderr } = await exit(run(args));

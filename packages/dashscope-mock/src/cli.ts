@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS, familyHost } from "@qwenkit/core";
 import { createRecorder } from "./recorder.js";
@@ -6,7 +7,8 @@ import { startDashscopeMockServer } from "./server.js";
 
 const USAGE = `Usage: dashscope-mock [--port N] [--host H] [--coding-plan-client-gate]
                       [--coding-plan-models a,b,…] [--token-plan-models a,b,…]
-                      [--extra-models a,b,…]
+                      [--extra-models a,b,…] [--cors] [--max-body-bytes N]
+                      [--version] [--help]
 
 Serves every Model Studio OpenAI-compatible host (shared, workspace, trial, Coding Plan and
 Token Plan domains, any workspace id) under a path prefix named by its hostname, e.g.
@@ -22,6 +24,11 @@ Stop with Ctrl-C (SIGINT) or SIGTERM.
   --coding-plan-models LIST   models the Coding Plan hosts serve (default: the current list)
   --token-plan-models LIST    models the Token Plan hosts serve (default: the current list)
   --extra-models LIST         models the Standard hosts serve besides the catalog
+  --cors                      answer CORS preflights and allow any origin (browser tests)
+  --max-body-bytes N          largest request body read (default 16777216); larger gets 413
+  --version, -v               print the version and exit
+Fault rules can also be installed at run time: POST, GET and DELETE on
+  http://H:P/__mock/faults (a JSON array of {fault, times?, match?}; see the package README).
 Faults and reply sizes are chosen per request with the x-mock-fault, x-mock-chunks,
 x-mock-reasoning-chunks and x-mock-tool-arguments-bytes headers (see the package README).`;
 
@@ -46,6 +53,16 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  if (values.version === true) {
+    process.stdout.write(`${version()}\n`);
+    return;
+  }
+  const maxBody = values["max-body-bytes"];
+  if (maxBody !== undefined && !/^\d+$/.test(maxBody)) {
+    process.stderr.write(`dashscope-mock: --max-body-bytes must be a whole number, got '${maxBody}'\n`);
+    process.exitCode = 2;
+    return;
+  }
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65_535) {
     process.stderr.write(
@@ -63,6 +80,8 @@ async function main(): Promise<void> {
     // A long-running server keeps no request log: nothing could read it and it would only grow.
     recorder: createRecorder({ limit: 0 }),
     codingPlanClientGate: values["coding-plan-client-gate"] === true,
+    cors: values.cors === true,
+    ...(maxBody === undefined ? {} : { maxRequestBodyBytes: Number(maxBody) }),
     ...(codingPlanModels === undefined ? {} : { codingPlanModels }),
     ...(tokenPlanModels === undefined ? {} : { tokenPlanModels }),
     ...(extraModels === undefined ? {} : { extraModels }),
@@ -90,6 +109,12 @@ function hostLines(origin: string): string[] {
   });
 }
 
+/** The package's version, from its manifest (shipped beside `dist/`). */
+function version(): string {
+  const manifest = createRequire(import.meta.url)("../package.json") as { version: string };
+  return manifest.version;
+}
+
 function parse() {
   return parseArgs({
     options: {
@@ -99,7 +124,10 @@ function parse() {
       "coding-plan-models": { type: "string" },
       "token-plan-models": { type: "string" },
       "extra-models": { type: "string" },
+      cors: { type: "boolean" },
+      "max-body-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
     },
     strict: true,
     allowPositionals: false,

@@ -13,6 +13,7 @@ import { streamFrames } from "./frames.js";
 import { keyRejection } from "./key-check.js";
 import { maskHeader, maskUrl } from "./mask-key.js";
 import { type ErrorContext, errorBody, MOCK_ERRORS, type MockErrorName } from "./mock-errors.js";
+import { type MockFetch, mockFetch } from "./mock-fetch.js";
 import { PAY_AS_YOU_GO_MODELS } from "./models/pay-as-you-go.js";
 import { maxInputTokens, payAsYouGoModelIds, profileOf } from "./models/profile.js";
 import type { DashscopeMockOptions } from "./options.js";
@@ -48,6 +49,11 @@ export interface DashscopeMockHandler {
   readonly recorder: RequestRecorder;
   /** Answers a request for any DashScope host (by hostname, or by hostname path prefix). */
   handle(request: MockHttpRequest): Promise<Response>;
+  /**
+   * A `fetch` answered by this mock alone, for a client's `fetch` option: no global is patched and
+   * no request leaves the process (any runtime). Aborts and dropped connections behave as in fetch.
+   */
+  readonly fetch: MockFetch;
   /**
    * Adds fault rules, checked before the ones given at setup.
    * @throws {@link MockControlError} when a rule does not fit the fault table.
@@ -292,51 +298,54 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
     });
   }
 
+  async function handle(request: MockHttpRequest): Promise<Response> {
+    const method = request.method.toUpperCase();
+    const route = resolveRoute(method, new URL(request.url));
+    const created = Math.floor(clock() / 1000);
+    let text: string;
+    try {
+      text = method === "GET" || method === "HEAD" ? "" : await readRequestBody(request, bodyLimit);
+    } catch (error) {
+      if (!(error instanceof RequestBodyTooLargeError)) throw error;
+      return tooLarge(bodyLimit, identities.next(`${method} ${request.url}\n413`, created).uuid);
+    }
+    const header = (name: string) => request.headers.get(name);
+    const sizeKey = Object.values(CONTROL_HEADERS).map(header).join("|");
+    if (route === undefined)
+      return notFound(identities.next(`${method} ${request.url}\n${sizeKey}\n${text}`, created).uuid);
+    const identity = identities.next(
+      `${method} ${route.endpoint.host}${route.path}\n${sizeKey}\n${text}`,
+      created,
+    );
+    const parsed = parseJson(text);
+    const recorded: RecordedRequest = {
+      method,
+      url: maskUrl(request.url),
+      host: route.endpoint.host,
+      path: route.path,
+      headers: recordedHeaders(request),
+      body: parsed.value,
+    };
+    recorder.record(recorded);
+    let faultPlan: FaultPlan;
+    let controls: OutputControls;
+    try {
+      const headerFaults = parseFaultHeader(header(FAULT_HEADER) ?? "");
+      controls = parseOutputControls(header);
+      faultPlan = planFaults(faults.take(recorded, headerFaults));
+    } catch (error) {
+      if (error instanceof MockControlError) return controlError(error, identity.uuid);
+      throw error;
+    }
+    const firstByteDelay = faultPlan["slow-first-byte"]?.delayMs ?? 0;
+    if (firstByteDelay > 0) await timers.sleep(firstByteDelay);
+    return respond(request, route, parsed, identity, faultPlan, controls);
+  }
+
   return {
     recorder,
-    async handle(request) {
-      const method = request.method.toUpperCase();
-      const route = resolveRoute(method, new URL(request.url));
-      const created = Math.floor(clock() / 1000);
-      let text: string;
-      try {
-        text = method === "GET" || method === "HEAD" ? "" : await readRequestBody(request, bodyLimit);
-      } catch (error) {
-        if (!(error instanceof RequestBodyTooLargeError)) throw error;
-        return tooLarge(bodyLimit, identities.next(`${method} ${request.url}\n413`, created).uuid);
-      }
-      const header = (name: string) => request.headers.get(name);
-      const sizeKey = Object.values(CONTROL_HEADERS).map(header).join("|");
-      if (route === undefined)
-        return notFound(identities.next(`${method} ${request.url}\n${sizeKey}\n${text}`, created).uuid);
-      const identity = identities.next(
-        `${method} ${route.endpoint.host}${route.path}\n${sizeKey}\n${text}`,
-        created,
-      );
-      const parsed = parseJson(text);
-      const recorded: RecordedRequest = {
-        method,
-        url: maskUrl(request.url),
-        host: route.endpoint.host,
-        path: route.path,
-        headers: recordedHeaders(request),
-        body: parsed.value,
-      };
-      recorder.record(recorded);
-      let faultPlan: FaultPlan;
-      let controls: OutputControls;
-      try {
-        const headerFaults = parseFaultHeader(header(FAULT_HEADER) ?? "");
-        controls = parseOutputControls(header);
-        faultPlan = planFaults(faults.take(recorded, headerFaults));
-      } catch (error) {
-        if (error instanceof MockControlError) return controlError(error, identity.uuid);
-        throw error;
-      }
-      const firstByteDelay = faultPlan["slow-first-byte"]?.delayMs ?? 0;
-      if (firstByteDelay > 0) await timers.sleep(firstByteDelay);
-      return respond(request, route, parsed, identity, faultPlan, controls);
-    },
+    handle,
+    fetch: mockFetch(handle),
     useFaults(...rules) {
       faults.use(rules);
     },

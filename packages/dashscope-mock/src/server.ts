@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mockBaseUrl, type NativeEndpoint } from "@qwenkit/core";
-import {
-  createDashscopeMockHandler,
-  type DashscopeMockHandler,
-  type MockHttpRequest,
-} from "./mock-handler.js";
+import { createDashscopeMockHandler, type DashscopeMockHandler } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";
 import type { RequestRecorder } from "./recorder.js";
+import { checkBodyLimit } from "./request-body.js";
+import { controlFaults, FAULT_CONTROL_PATH } from "./server/control.js";
+import { CORS_RESPONSE_HEADERS, isPreflight, preflightHeaders } from "./server/cors.js";
+import { toMockRequest } from "./server/node-request.js";
+import { send } from "./server/send.js";
 
 /** A running standalone mock: each host under a path prefix named by its hostname. */
 export interface DashscopeMockServer {
@@ -23,7 +24,7 @@ export interface DashscopeMockServer {
    */
   baseUrlFor(hostOrEndpoint: string | NativeEndpoint): string;
   readonly recorder: RequestRecorder;
-  /** Stops listening and closes open connections. */
+  /** Stops listening, closes open connections and cancels pending fault delays. */
   close(): Promise<void>;
 }
 
@@ -33,103 +34,52 @@ export interface DashscopeMockServerOptions extends DashscopeMockOptions {
   readonly port?: number;
   /** Address to listen on; default `127.0.0.1`. */
   readonly host?: string;
+  /**
+   * Opt-in CORS for browser tests: preflights get `204` with the allowed methods and headers, and
+   * every response allows any origin and exposes `x-request-id` and `retry-after`.
+   */
+  readonly cors?: boolean;
 }
 
-const headerValue = (value: string | string[] | undefined): string | null =>
-  value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
+interface ServeSettings {
+  readonly origin: string;
+  readonly cors: boolean;
+  readonly bodyLimit: number;
 }
 
-function toMockRequest(request: IncomingMessage, origin: string): MockHttpRequest {
-  const target = request.url ?? "/";
-  return {
-    method: request.method ?? "GET",
-    url: target.startsWith("/") ? `${origin}${target}` : target,
-    headers: {
-      get: (name) => headerValue(request.headers[name.toLowerCase()]),
-      forEach(callback) {
-        for (const [name, value] of Object.entries(request.headers)) {
-          const text = headerValue(value);
-          if (text !== null) callback(text, name);
-        }
-      },
-    },
-    text: () => readBody(request),
-  };
-}
-
-function drained(response: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      response.off("drain", done);
-      response.off("close", done);
-      resolve();
-    };
-    response.on("drain", done);
-    response.on("close", done);
-  });
-}
-
-/** Writes a WHATWG response to Node's response as it is produced, without buffering the body. */
-async function send(
-  mockResponse: Response,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
-  if (mockResponse.type === "error") {
-    request.socket.destroy();
-    return;
-  }
-  const headers: Record<string, string> = {};
-  mockResponse.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  response.writeHead(mockResponse.status, headers);
-  const body = mockResponse.body;
-  if (body === null) {
-    response.end();
-    return;
-  }
-  const reader = body.getReader();
-  response.on("close", () => {
-    if (!response.writableFinished) reader.cancel().catch(() => undefined);
-  });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (response.destroyed) return;
-      if (!response.write(value)) await drained(response);
-    }
-    response.end();
-  } catch {
-    // A dropped-connection fault: cut the socket so the chunked body never terminates.
-    response.destroy();
-  }
-}
+const pathOf = (target: string | undefined): string => {
+  const path = (target ?? "/").replace(/^[a-z]+:\/\/[^/]*/i, "");
+  const query = path.search(/[?#]/);
+  return query < 0 ? path : path.slice(0, query);
+};
 
 async function serve(
   mock: DashscopeMockHandler,
-  origin: string,
+  settings: ServeSettings,
   request: IncomingMessage,
   response: ServerResponse,
 ) {
+  const extraHeaders = settings.cors ? CORS_RESPONSE_HEADERS : {};
   try {
-    await send(await mock.handle(toMockRequest(request, origin)), request, response);
+    const mockRequest = toMockRequest(request, settings.origin, settings.bodyLimit);
+    const method = mockRequest.method.toUpperCase();
+    if (settings.cors && isPreflight(method, mockRequest.headers)) {
+      response.writeHead(204, preflightHeaders(mockRequest.headers.get("access-control-request-headers")));
+      response.end();
+      return;
+    }
+    const answer =
+      pathOf(request.url) === FAULT_CONTROL_PATH
+        ? await controlFaults(method, () => mockRequest.text(), mock)
+        : await mock.handle(mockRequest);
+    await send(answer, request, response, extraHeaders);
   } catch (error) {
     if (response.headersSent) {
       response.destroy();
       return;
     }
     const message = `dashscope-mock: internal failure: ${error instanceof Error ? error.message : String(error)}`;
-    response.writeHead(500, { "content-type": "application/json" });
+    response.writeHead(500, { ...extraHeaders, "content-type": "application/json" });
     response.end(
       JSON.stringify({ error: { message, type: "mock_error", param: null, code: "mock_internal" } }),
     );
@@ -152,16 +102,17 @@ async function serve(
 export async function startDashscopeMockServer(
   options: DashscopeMockServerOptions = {},
 ): Promise<DashscopeMockServer> {
-  const { port = 0, host = "127.0.0.1", ...mockOptions } = options;
+  const { port = 0, host = "127.0.0.1", cors = false, ...mockOptions } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new RangeError(
       `startDashscopeMockServer: port must be a whole number from 0 to 65535, got ${String(port)}`,
     );
   }
   const mock = createDashscopeMockHandler(mockOptions);
-  let origin = "";
+  const bodyLimit = checkBodyLimit(mockOptions.maxRequestBodyBytes, "startDashscopeMockServer");
+  let settings: ServeSettings = { origin: "", cors, bodyLimit };
   const server = createServer((request, response) => {
-    void serve(mock, origin, request, response);
+    void serve(mock, settings, request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -171,13 +122,15 @@ export async function startDashscopeMockServer(
     });
   });
   const address = server.address() as AddressInfo;
-  origin = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  const origin = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  settings = { ...settings, origin };
   return {
     url: origin,
     baseUrlFor: (hostOrEndpoint) => mockBaseUrl(origin, hostOrEndpoint),
     recorder: mock.recorder,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        mock.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),

@@ -82,13 +82,13 @@ describe("the opt-in Coding Plan client gate", () => {
   const gated = setupDashscopeMock({ codingPlanClientGate: true });
   const coding = testHost("coding-intl.dashscope.aliyuncs.com");
 
-  beforeAll(() => {
+  beforeAll(async () => {
     mock.close();
-    gated.listen();
+    await gated.listen();
   });
-  afterAll(() => {
+  afterAll(async () => {
     gated.close();
-    mock.listen();
+    await mock.listen();
   });
 
   const call = (host: typeof coding, key: string, userAgent: string) =>

@@ -1,6 +1,8 @@
+import { http } from "msw";
 import { setupServer } from "msw/node";
 import type { MockFaultRule } from "./faults/rules.js";
 import { handlersFor } from "./handlers.js";
+import { PROBE_URL, probeInterception } from "./interception-probe.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";
 import type { RequestRecorder } from "./recorder.js";
@@ -8,8 +10,15 @@ import type { RequestRecorder } from "./recorder.js";
 /** An msw server wired with the DashScope handlers, for test suites. */
 export interface DashscopeMock {
   readonly recorder: RequestRecorder;
-  /** Starts intercepting; requests no handler matches fail (`onUnhandledFrame: "error"`). */
-  listen(): void;
+  /**
+   * Starts intercepting, then proves it: a probe request must come back answered by the mock, or
+   * `listen()` stops and rejects with a `MockInterceptionError` naming the runtime (Bun and Deno,
+   * where msw does not intercept, get the standalone server as the way out). Requests no handler
+   * matches fail (`onUnhandledFrame: "error"`): nothing passes through to the network.
+   * Await it (`beforeAll(() => mock.listen())`) before the first request.
+   */
+  listen(): Promise<void>;
+  /** Stops intercepting and cancels pending fault delays. */
   close(): void;
   /** Clears the recorder and the faults added with `useFaults`; restarts rule use counts and id sequences. */
   reset(): void;
@@ -28,11 +37,26 @@ export interface DashscopeMock {
  */
 export function setupDashscopeMock(options: DashscopeMockOptions = {}): DashscopeMock {
   const handler = createDashscopeMockHandler(options);
-  const server = setupServer(...handlersFor(handler));
+  // A fresh token per mock: only this mock's handler can answer the probe.
+  const token = crypto.randomUUID();
+  const probe = http.get(PROBE_URL, () => new Response(token));
+  const server = setupServer(probe, ...handlersFor(handler));
+  const close = () => {
+    server.close();
+    handler.close();
+  };
   return {
     recorder: handler.recorder,
-    listen: () => server.listen({ onUnhandledFrame: "error" }),
-    close: () => server.close(),
+    async listen() {
+      server.listen({ onUnhandledFrame: "error" });
+      try {
+        await probeInterception(token);
+      } catch (error) {
+        close();
+        throw error;
+      }
+    },
+    close,
     reset: () => handler.reset(),
     useFaults: (...rules) => handler.useFaults(...rules),
   };

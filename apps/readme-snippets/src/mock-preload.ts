@@ -1,0 +1,8 @@
+// Loaded before a `run` snippet: the DashScope mock answers every request to the Model Studio
+// hosts in-process, and any other request fails (the mock fails closed), so a snippet never
+// reaches the network and needs no real key.
+import { setupDashscopeMock } from "@qwenkit/dashscope-mock";
+
+const mock = setupDashscopeMock();
+mock.listen();
+process.once("beforeExit", () => mock.close());

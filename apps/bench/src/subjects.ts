@@ -34,6 +34,11 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     description: "ai streamText() on @ai-sdk/alibaba; full stream iterated, usage from its finish part",
     load: async () => (await import("./subjects/ai-sdk-alibaba.js")).aiSdkAlibaba,
   },
+  {
+    name: "@qwenkit/ai-sdk",
+    description: "ai streamText() on @qwenkit/ai-sdk, consumed as the @ai-sdk/alibaba subject is",
+    load: async () => (await import("./subjects/ai-sdk-qwenkit.js")).aiSdkQwenkit,
+  },
 ];
 
 export function findSubject(name: string): SubjectEntry {

@@ -6,7 +6,13 @@ import { QwenChatLanguageModel } from "./qwen-chat-model.js";
 /** A model id (`qwen3.5-plus`, `glm-5`, any id the endpoint serves) or a ref (`qwen/glm-5`). */
 export type QwenModelId = CatalogModelId | (string & {});
 
-/** Options of {@link createQwen}: exactly those of `createQwenProvider` from `@qwenkit/provider`. */
+/**
+ * Options of {@link createQwen}: those of `createQwenProvider` from `@qwenkit/provider` (auth
+ * choice or base URL, key lookup, model, `fetch`, `defaultHeaders`, `timeout`, …). One differs:
+ * `maxRetries` defaults to 0, because the AI SDK retries failed calls itself (its own
+ * `maxRetries`, default 2, by qwenkit's verdict of what is retryable); set it to let qwenkit
+ * retry instead, and pass `maxRetries: 0` to the AI SDK's calls then.
+ */
 export type QwenSettings = QwenProviderOptions;
 
 /**
@@ -45,7 +51,9 @@ const MAX_CACHED_MODELS = 32;
  * for await (const text of result.textStream) process.stdout.write(text);
  * ```
  */
-export function createQwen(settings: QwenSettings = {}): QwenAiProvider {
+export function createQwen(options: QwenSettings = {}): QwenAiProvider {
+  // One retry loop, not two multiplied: the AI SDK's, unless the caller asked for qwenkit's.
+  const settings = { ...options, maxRetries: options.maxRetries ?? 0 };
   const base = createQwenProvider(settings);
   const resolved = new Map<string, QwenProvider>();
   const providerFor = (modelId: string | undefined): QwenProvider => {

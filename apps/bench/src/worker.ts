@@ -36,7 +36,7 @@ async function main(job: WorkerJob): Promise<void> {
   let target: BenchTarget;
   let mock: { close(): void } | undefined;
   if (job.transport === "in-process") {
-    mock = startInProcessMock();
+    mock = await startInProcessMock();
     target = { transport: "in-process", baseUrl: IN_PROCESS_BASE_URL };
   } else {
     if (job.origin === undefined) throw new Error("a loopback job needs the mock's origin");

@@ -34,19 +34,29 @@ function referenceIn(raw: string): TemplatePart | undefined {
 }
 
 /**
+ * The first index of `char` in `text` at or after a position, for positions that only grow: each
+ * search resumes where the last one ended, so all searches together read the text once.
+ */
+function nextIndexOf(text: string, char: string): (from: number) => number {
+  let found = -2; // -2: not searched yet; -1: none after the last search start
+  return (from) => {
+    if (found === -1 || found >= from) return found;
+    found = text.indexOf(char, from);
+    return found;
+  };
+}
+
+/**
  * Splits a config string into text and references: `${VAR}` is a reference, `$${VAR}` the
- * literal text `${VAR}`. Each character is looked at once: the search for a closing brace
- * resumes where the last one ended, so a string full of `${` stays linear.
+ * literal text `${VAR}`. Linear in the string's length, however many `${` it holds: no valid
+ * reference contains `{`, so a candidate with another `{` before its `}` is text, found without
+ * cutting it out.
  */
 function parseTemplate(text: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let literal = "";
-  let close = -2; // -2: not searched yet; -1: no "}" after the last search start
-  const closingBrace = (from: number): number => {
-    if (close === -1 || close >= from) return close;
-    close = text.indexOf("}", from);
-    return close;
-  };
+  const closingBrace = nextIndexOf(text, "}");
+  const openingBrace = nextIndexOf(text, "{");
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index];
     if (char !== "$") {
@@ -56,7 +66,9 @@ function parseTemplate(text: string): TemplatePart[] {
     const escaped = text[index + 1] === "$" && text[index + 2] === "{";
     const start = index + (escaped ? 3 : 2);
     const end = escaped || text[index + 1] === "{" ? closingBrace(start) : -1;
-    const reference = end === -1 ? undefined : referenceIn(text.slice(start, end));
+    const nested = end === -1 ? -1 : openingBrace(start);
+    const reference =
+      end === -1 || (nested !== -1 && nested < end) ? undefined : referenceIn(text.slice(start, end));
     if (reference === undefined) {
       literal += char;
       continue;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} references in plain strings are part of what these tests read.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -206,5 +207,94 @@ describe("resolveApiKey", () => {
     const error = errorOf(() => resolveApiKey(lookup as never));
     expect(error.kind).toBe("invalid-option");
     expect(error.message).toContain(name === "lookup" ? "options" : name);
+  });
+});
+
+describe("with an OpenClaw config", () => {
+  const entry = (apiKey: unknown) => ({ models: { providers: { qwen: { apiKey } } } });
+
+  it.each<[string, Parameters<typeof findApiKey>[0], string, KeySource]>([
+    [
+      "the apiKey option wins over the config",
+      { apiKey: K4, env: {}, config: entry(K1) },
+      K4,
+      { kind: "option" },
+    ],
+    [
+      "the config's key wins over the environment",
+      { env: { QWEN_API_KEY: K2 }, config: entry(K1) },
+      K1,
+      { kind: "config", path: "config.models.providers.qwen.apiKey" },
+    ],
+    [
+      "env.vars supplies QWEN_API_KEY when nothing else does",
+      { env: {}, config: { env: { vars: { QWEN_API_KEY: K3 } } } },
+      K3,
+      { kind: "config-env", variable: "QWEN_API_KEY", path: "config.env.vars.QWEN_API_KEY" },
+    ],
+    [
+      "a string entry of env supplies it too",
+      { env: {}, config: { env: { DASHSCOPE_API_KEY: K3 } } },
+      K3,
+      { kind: "config-env", variable: "DASHSCOPE_API_KEY", path: "config.env.DASHSCOPE_API_KEY" },
+    ],
+    [
+      "the environment wins over env.vars for the same variable",
+      { env: { QWEN_API_KEY: K2 }, config: { env: { vars: { QWEN_API_KEY: K3 } } } },
+      K2,
+      { kind: "env", variable: "QWEN_API_KEY" },
+    ],
+    [
+      "QWEN_API_KEY in env.vars wins over DASHSCOPE_API_KEY in env (one merged environment)",
+      { env: { DASHSCOPE_API_KEY: K2 }, config: { env: { vars: { QWEN_API_KEY: K3 } } } },
+      K3,
+      { kind: "config-env", variable: "QWEN_API_KEY", path: "config.env.vars.QWEN_API_KEY" },
+    ],
+    [
+      "the config's ${VAR} key reads env.vars",
+      { env: {}, config: { env: { vars: { MY_KEY: K3 } }, ...entry("${MY_KEY}") } },
+      K3,
+      {
+        kind: "config",
+        path: "config.models.providers.qwen.apiKey",
+        via: {
+          kind: "variables",
+          variables: [{ name: "MY_KEY", origin: { kind: "config", path: "config.env.vars.MY_KEY" } }],
+        },
+      },
+    ],
+  ])("%s", (_label, lookup, key, source) => {
+    const found = findApiKey(lookup);
+    expect(found?.apiKey.reveal()).toBe(key);
+    expect(found?.source).toEqual(source);
+  });
+
+  it("an env file wins over env.vars for the same variable", () => {
+    const path = envFile("over-config.env", `QWEN_API_KEY=${K1}\n`);
+    const found = findApiKey({ env: {}, envFiles: [path], config: { env: { vars: { QWEN_API_KEY: K3 } } } });
+    expect(found?.source).toEqual({ kind: "env-file", variable: "QWEN_API_KEY", path });
+  });
+
+  it("does not read env files when the config holds the key", () => {
+    expect(findApiKey({ env: {}, envFiles: [dir], config: entry(K1) })?.apiKey.reveal()).toBe(K1);
+  });
+
+  it("names the config and its env block when no key is found", () => {
+    const error = errorOf(() => resolveApiKey({ env: {}, config: { env: { vars: { OTHER: "x" } } } }));
+    expect(error.kind).toBe("missing-api-key");
+    expect(error.message).toContain("config models.providers.<qwen|alias>.apiKey (not set)");
+    expect(error.message).toContain("the config env block (no key)");
+  });
+
+  it("scrubs a key it knows from a config error quoting the wrong field", () => {
+    const pasted = "Secret0Token0Without0Prefix0e5f6";
+    const error = errorOf(() =>
+      findApiKey({
+        env: { QWEN_API_KEY: pasted },
+        config: { models: { providers: { qwen: { baseUrl: `ftp://${pasted}` } } } },
+      }),
+    );
+    expect(error.kind).toBe("invalid-base-url");
+    expect(error.message).not.toContain(pasted);
   });
 });

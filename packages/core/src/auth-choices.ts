@@ -7,6 +7,11 @@ export interface AuthChoiceRow {
   readonly region: RegionId;
   /** The deprecated `modelstudio-*` id that still selects this choice (with a warning). */
   readonly legacyId?: string;
+  /**
+   * The environment variable that holds this choice's key, looked up before the general ones
+   * (`QWEN_API_KEY`, …): the Token Plan's, as other gateways name them.
+   */
+  readonly keyVariable?: string;
 }
 
 /**
@@ -27,8 +32,16 @@ export const AUTH_CHOICES = {
   },
   "qwen-api-key-cn": { plan: "coding", region: "cn-beijing", legacyId: "modelstudio-api-key-cn" },
   "qwen-api-key": { plan: "coding", region: "ap-southeast-1", legacyId: "modelstudio-api-key" },
-  "qwen-token-plan-api-key-cn": { plan: "token", region: "cn-beijing" },
-  "qwen-token-plan-api-key": { plan: "token", region: "ap-southeast-1" },
+  "qwen-token-plan-api-key-cn": {
+    plan: "token",
+    region: "cn-beijing",
+    keyVariable: "QWEN_TOKEN_PLAN_CN_API_KEY",
+  },
+  "qwen-token-plan-api-key": {
+    plan: "token",
+    region: "ap-southeast-1",
+    keyVariable: "QWEN_TOKEN_PLAN_API_KEY",
+  },
 } as const satisfies Readonly<Record<string, AuthChoiceRow>>;
 
 /** A canonical auth choice id. */
@@ -50,6 +63,17 @@ export function authChoicesOf(plan: Plan): readonly AuthChoice[] {
 /** The auth choice of a plan in a region, if the plan has one there. */
 export function authChoiceFor(plan: Plan, region: RegionId): AuthChoice | undefined {
   return AUTH_CHOICE_IDS.find((id) => AUTH_CHOICES[id].plan === plan && AUTH_CHOICES[id].region === region);
+}
+
+/**
+ * The variables that hold the key of a plan in a region, looked up before the general ones: the
+ * Token Plan's `QWEN_TOKEN_PLAN_API_KEY` (Singapore) or `QWEN_TOKEN_PLAN_CN_API_KEY` (China);
+ * none for the other plans.
+ */
+export function keyVariablesFor(plan: Plan, region: RegionId): readonly string[] {
+  const id = authChoiceFor(plan, region);
+  const row: AuthChoiceRow | undefined = id === undefined ? undefined : AUTH_CHOICES[id];
+  return row?.keyVariable === undefined ? [] : [row.keyVariable];
 }
 
 /** A label for people, from the plan and region tables, e.g. `Token Plan, Singapore (ap-southeast-1)`. */

@@ -15,6 +15,7 @@ export {
   type AuthChoiceRow,
   authChoiceFor,
   authChoicesOf,
+  keyVariablesFor,
   type LegacyAuthChoice,
 } from "./auth-choices.js";
 export { isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
@@ -59,6 +60,13 @@ export {
   type NativeHostMatch,
 } from "./endpoints/match.js";
 export { isPlan, PLAN_IDS, PLANS, type Plan, type PlanSpec } from "./endpoints/plans.js";
+export {
+  checkProtocolPath,
+  PROTOCOL_PATHS,
+  type ProtocolPathId,
+  type ProtocolPathNotice,
+  type ProtocolPathSpec,
+} from "./endpoints/protocol-paths.js";
 export { isRegionId, REGION_IDS, REGIONS, type RegionId, type RegionSpec } from "./endpoints/regions.js";
 export { isWorkspaceId } from "./endpoints/workspace-id.js";
 export { DEFAULT_ENV_FILES, defaultEnvFiles, ENV_FILE_MAX_BYTES, readEnvFile } from "./env-file.js";
@@ -84,9 +92,19 @@ export {
   type PlanModelList,
   type PlanModelListId,
 } from "./plan-models.js";
-export { normalizeProviderId, QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "./provider-id.js";
+export {
+  normalizeProviderId,
+  QWEN_PROVIDER_ALIASES,
+  QWEN_PROVIDER_ID,
+  QWEN_PROVIDERS,
+  QWEN_TOKEN_PLAN_PROVIDER_ALIASES,
+  QWEN_TOKEN_PLAN_PROVIDER_ID,
+  type QwenProviderId,
+  type QwenProviderSpec,
+} from "./provider-id.js";
 export {
   type EndpointSource,
+  type PlanModelsInUse,
   type ResolvedEndpoint,
   type ResolvedQwenConfig,
   type ResolveQwenConfigOptions,

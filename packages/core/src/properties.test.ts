@@ -4,16 +4,17 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { EXPECTED_HOSTS } from "./endpoints/test-hosts.js";
 import {
   ApiKey,
   capabilitiesForBaseUrl,
   describeKeySource,
-  ENDPOINTS,
   findApiKey,
-  isCodingPlanModel,
   isLoopbackHost,
+  keyFitsPlan,
   maskApiKey,
   matchNativeEndpoint,
+  matchNativeHost,
   modelInfo,
   normalizeBaseUrl,
   normalizeProviderId,
@@ -21,6 +22,7 @@ import {
   planFromKey,
   QWEN_PROVIDER_ALIASES,
   QwenConfigError,
+  type ResolveQwenConfigOptions,
   readEnvFile,
   readOpenClawConfig,
   resolveApiKey,
@@ -57,7 +59,7 @@ const urlLike = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc.webUrl().map((url) => url.replace(/^https?:\/\//, "")),
   fc
-    .constantFrom(...ENDPOINTS.map((e) => e.baseUrl))
+    .constantFrom(...EXPECTED_HOSTS.map((e) => e.baseUrl))
     .chain((url) =>
       fc
         .tuple(padding, fc.mixedCase(fc.constant(url)), fc.constantFrom("", "/", "//", "?q=1", "#x"), padding)
@@ -89,14 +91,14 @@ describe("normalization is idempotent", () => {
   it("normalizeBaseUrl keeps native endpoints native however they are spelled", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...ENDPOINTS),
+        fc.constantFrom(...EXPECTED_HOSTS),
         padding,
         fc.constantFrom("", "/", "?a=1", "#h", "/?a=1#h"),
         fc.boolean(),
         (endpoint, pad, suffix, dropScheme) => {
           const host = endpoint.baseUrl.replace("https://", "");
           const url = `${pad}${dropScheme ? "" : "HTTPS://"}${host.replace(endpoint.host, endpoint.host.toUpperCase())}${suffix}${pad}`;
-          expect(matchNativeEndpoint(url)).toBe(endpoint);
+          expect(matchNativeEndpoint(url)).toEqual(endpoint);
         },
       ),
     );
@@ -156,7 +158,8 @@ describe("public functions give a result or a QwenConfigError, never another exc
     ["new ApiKey", (input) => new ApiKey(input)],
     ["parseModelRef", parseModelRef],
     ["modelInfo", modelInfo],
-    ["isCodingPlanModel", (input) => isCodingPlanModel(input)],
+    ["matchNativeHost", matchNativeHost],
+    ["keyFitsPlan", (input) => keyFitsPlan(input, "token")],
     ["capabilitiesForBaseUrl", (input) => capabilitiesForBaseUrl(input)],
     ["readEnvFile (under a temp dir)", (input) => readEnvFile(join(dir, input))],
     ["readOpenClawConfig", readOpenClawConfig],
@@ -225,9 +228,18 @@ describe("public functions give a result or a QwenConfigError, never another exc
   it("resolveQwenConfig with arbitrary options, and the key never leaks either way", () => {
     const options = fc.record(
       {
-        providerId: fc.oneof(providerPrefix, anyString),
+        providerId: fc.oneof(
+          providerPrefix,
+          fc.constantFrom("qwen-token-plan", "bailian-token-plan", " QWEN-TOKEN-PLAN "),
+          anyString,
+        ),
         authChoice: fc.oneof(
-          fc.constantFrom("qwen-api-key", "modelstudio-standard-api-key-cn", " QWEN-API-KEY-CN "),
+          fc.constantFrom(
+            "qwen-api-key",
+            "modelstudio-standard-api-key-cn",
+            " QWEN-API-KEY-CN ",
+            "qwen-token-plan-api-key",
+          ),
           anyString,
         ),
         baseUrl: urlLike,
@@ -237,7 +249,10 @@ describe("public functions give a result or a QwenConfigError, never another exc
         ),
         allowInsecureHttp: fc.boolean(),
         streamingUsage: fc.boolean(),
-        codingPlanModels: fc.array(anyString, { maxLength: 3 }),
+        codingPlanModels: fc.oneof(fc.array(anyString, { maxLength: 3 }), fc.constant("coding-2026-03")),
+        plan: fc.oneof(fc.constantFrom("standard", "coding", "token"), anyString),
+        region: fc.oneof(fc.constantFrom("cn-beijing", "ap-southeast-1", "ap-northeast-1"), anyString),
+        workspaceId: fc.oneof(fc.constant("llm-abc"), anyString),
         config: fc.oneof(
           fc.anything(),
           fc.record({
@@ -258,7 +273,10 @@ describe("public functions give a result or a QwenConfigError, never another exc
         const pasted =
           pasteInto === "none" ? {} : { [pasteInto]: `${pasteInto === "baseUrl" ? "x:" : ""}${key}` };
         const lookup = viaEnv ? { env: { MODELSTUDIO_API_KEY: key } } : { apiKey: key, env: {} };
-        const outcome = resultOrConfigError(() => resolveQwenConfig({ ...opts, ...pasted, ...lookup }));
+        // Arbitrary strings for plan and region, as a JavaScript caller may pass them.
+        const outcome = resultOrConfigError(() =>
+          resolveQwenConfig({ ...(opts as ResolveQwenConfigOptions), ...pasted, ...lookup }),
+        );
         const texts =
           outcome instanceof QwenConfigError
             ? [

@@ -17,6 +17,8 @@ const URLS = {
   codingGlobal: "https://coding-intl.dashscope.aliyuncs.com/v1",
   standardUs: "https://dashscope-us.aliyuncs.com/compatible-mode/v1",
   standardHongKong: "https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1",
+  tokenChina: "https://token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1",
+  tokenGlobal: "https://token-plan.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1",
 } as const;
 
 const dir = mkdtempSync(join(tmpdir(), "qwenkit-resolve-"));
@@ -33,14 +35,24 @@ function codes(options: ResolveQwenConfigOptions): QwenWarningCode[] {
 
 describe("auth choices", () => {
   it.each([
-    ["qwen-standard-api-key-cn", STANDARD_KEY, URLS.standardChina, "standard", "china"],
-    ["qwen-standard-api-key", STANDARD_KEY, URLS.standardGlobal, "standard", "global"],
-    ["qwen-api-key-cn", CODING_KEY, URLS.codingChina, "coding", "china"],
-    ["qwen-api-key", CODING_KEY, URLS.codingGlobal, "coding", "global"],
-  ] as const)("%s selects %s", (authChoice, apiKey, baseUrl, plan, region) => {
+    ["qwen-standard-api-key-cn", STANDARD_KEY, URLS.standardChina, "dashscope", "standard", "cn-beijing"],
+    ["qwen-standard-api-key", STANDARD_KEY, URLS.standardGlobal, "dashscope", "standard", "ap-southeast-1"],
+    ["qwen-api-key-cn", CODING_KEY, URLS.codingChina, "coding-plan", "coding", "cn-beijing"],
+    ["qwen-api-key", CODING_KEY, URLS.codingGlobal, "coding-plan", "coding", "ap-southeast-1"],
+    ["qwen-token-plan-api-key-cn", CODING_KEY, URLS.tokenChina, "token-plan", "token", "cn-beijing"],
+    ["qwen-token-plan-api-key", CODING_KEY, URLS.tokenGlobal, "token-plan", "token", "ap-southeast-1"],
+  ] as const)("%s selects %s", (authChoice, apiKey, baseUrl, family, plan, region) => {
     const resolved = resolve({ authChoice, apiKey });
     expect(resolved.authChoice).toBe(authChoice);
-    expect(resolved.endpoint).toEqual({ baseUrl, native: true, plan, region, source: "auth-choice" });
+    expect(resolved.endpoint).toEqual({
+      baseUrl,
+      native: true,
+      family,
+      plan,
+      region,
+      workspaceId: undefined,
+      source: "auth-choice",
+    });
     expect(resolved.capabilities.native).toBe(true);
     expect(resolved.warnings).toEqual([]);
   });
@@ -68,7 +80,14 @@ describe("auth choices", () => {
 
 describe("plan inferred from the key when neither auth choice nor base URL is given", () => {
   it.each([
-    ["a Coding Plan key", CODING_KEY, URLS.codingGlobal, "coding", "key-prefix", []],
+    [
+      "a subscription key (a guess, said so)",
+      CODING_KEY,
+      URLS.codingGlobal,
+      "coding",
+      "key-prefix",
+      ["subscription-plan-guessed"],
+    ],
     ["a Standard key", STANDARD_KEY, URLS.standardGlobal, "standard", "key-prefix", []],
     [
       "a key of unknown format",
@@ -80,7 +99,7 @@ describe("plan inferred from the key when neither auth choice nor base URL is gi
     ],
   ] as const)("%s → %s", (_label, apiKey, baseUrl, plan, source, warnings) => {
     const resolved = resolve({ apiKey });
-    expect(resolved.endpoint).toMatchObject({ baseUrl, plan, region: "global", source });
+    expect(resolved.endpoint).toMatchObject({ baseUrl, plan, region: "ap-southeast-1", source });
     expect(resolved.authChoice).toBeUndefined();
     expect(resolved.warnings.map((w) => w.code)).toEqual(warnings);
   });
@@ -94,9 +113,9 @@ describe("plan inferred from the key when neither auth choice nor base URL is gi
 
 describe("base URL", () => {
   it.each([
-    ["US", URLS.standardUs, "standard", "us"],
-    ["Hong Kong", URLS.standardHongKong, "standard", "hongkong"],
-    ["China Coding Plan", "HTTPS://Coding.DashScope.aliyuncs.com/v1/", "coding", "china"],
+    ["US", URLS.standardUs, "standard", "us-east-1"],
+    ["Hong Kong", URLS.standardHongKong, "standard", "cn-hongkong"],
+    ["China Coding Plan", "HTTPS://Coding.DashScope.aliyuncs.com/v1/", "coding", "cn-beijing"],
   ] as const)(
     "a custom base URL on a native host (%s) keeps native plan and region",
     (_l, baseUrl, plan, region) => {
@@ -112,14 +131,17 @@ describe("base URL", () => {
     expect(resolved.endpoint).toEqual({
       baseUrl: "https://gateway.example.com/qwen/v1",
       native: false,
+      family: undefined,
       plan: undefined,
       region: undefined,
+      workspaceId: undefined,
       source: "base-url",
     });
     expect(resolved.capabilities).toMatchObject({
       native: false,
       streamingUsage: false,
-      developerRole: true,
+      // A gateway in front of DashScope rejects developer; every OpenAI-compatible server takes system.
+      developerRole: false,
     });
   });
 
@@ -206,25 +228,24 @@ describe("base URL", () => {
 
 describe("key and plan", () => {
   it.each([
-    ["Coding Plan key on Standard", "qwen-standard-api-key", CODING_KEY, /Coding Plan key.*Standard/],
-    [
-      "Coding Plan key on Standard China",
-      "qwen-standard-api-key-cn",
-      CODING_KEY,
-      /Coding Plan key.*Standard/,
-    ],
-    [
-      "Standard key on Coding Plan",
-      "qwen-api-key",
-      STANDARD_KEY,
-      /Standard \(pay-as-you-go\) key.*Coding Plan/,
-    ],
-    [
-      "Standard key on Coding Plan China",
-      "qwen-api-key-cn",
-      STANDARD_KEY,
-      /Standard \(pay-as-you-go\) key.*Coding Plan/,
-    ],
+    ...["qwen-standard-api-key", "qwen-standard-api-key-cn"].map(
+      (choice) =>
+        [
+          `subscription key on ${choice}`,
+          choice,
+          CODING_KEY,
+          /is a subscription key \(Coding Plan or Token Plan, sk-sp-\), but .* is a Pay-as-you-go endpoint/,
+        ] as const,
+    ),
+    ...["qwen-api-key", "qwen-api-key-cn", "qwen-token-plan-api-key", "qwen-token-plan-api-key-cn"].map(
+      (choice) =>
+        [
+          `Pay-as-you-go key on ${choice}`,
+          choice,
+          STANDARD_KEY,
+          /is a Pay-as-you-go key \(sk-, not sk-sp-\), but .* is a (Coding|Token) Plan endpoint/,
+        ] as const,
+    ),
   ])("warns before any request: %s", (_label, authChoice, apiKey, message) => {
     const [warning, ...rest] = resolve({ authChoice, apiKey }).warnings;
     expect(rest).toEqual([]);
@@ -353,21 +374,37 @@ describe("model", () => {
 
 describe("Coding Plan model availability", () => {
   it.each([
-    ["qwen-api-key", /"qwen-standard-api-key" \(or "qwen-standard-api-key-cn"\)/],
-    ["qwen-api-key-cn", /"qwen-standard-api-key-cn" \(or "qwen-standard-api-key"\)/],
-  ])("qwen3.6-plus on %s recommends the Standard auth choices", (authChoice, advice) => {
+    [
+      "qwen-api-key",
+      /"qwen-standard-api-key" \(or another of "qwen-standard-api-key-cn" or "qwen-standard-api-key"\)/,
+    ],
+    [
+      "qwen-api-key-cn",
+      /"qwen-standard-api-key-cn" \(or another of "qwen-standard-api-key-cn" or "qwen-standard-api-key"\)/,
+    ],
+  ])("qwen3.7-max on %s recommends the Pay-as-you-go auth choice of the region", (authChoice, advice) => {
     const [warning, ...rest] = resolve({
       authChoice,
-      model: "qwen/qwen3.6-plus",
+      model: "qwen/qwen3.7-max",
       apiKey: CODING_KEY,
     }).warnings;
     expect(rest).toEqual([]);
     expect(warning?.code).toBe("model-not-in-plan");
-    expect(warning?.message).toContain('"qwen3.6-plus"');
+    expect(warning?.message).toContain('"qwen3.7-max"');
+    expect(warning?.message).toContain('"coding-2026-11" (as of 2026-11)');
     expect(warning?.message).toMatch(advice);
   });
 
-  it.each(["qwen3.5-plus", "qwen3-coder-next", "MiniMax-M2.5", "kimi-k2.5"])(
+  it("the seed's qwen3.6-plus advice stays reproducible with the March 2026 list", () => {
+    const options = { authChoice: "qwen-api-key", model: "qwen3.6-plus", apiKey: CODING_KEY };
+    expect(codes(options)).toEqual([]);
+    const [warning] = resolve({ ...options, codingPlanModels: "coding-2026-03" }).warnings;
+    expect(warning?.code).toBe("model-not-in-plan");
+    expect(warning?.message).toContain('"coding-2026-03" (as of 2026-03)');
+    expect(warning?.message).toContain('"qwen-standard-api-key"');
+  });
+
+  it.each(["qwen3.5-plus", "qwen3.6-plus", "qwen3-coder-next", "MiniMax-M2.5", "kimi-k2.5"])(
     "%s on the Coding Plan is fine",
     (model) => {
       expect(codes({ authChoice: "qwen-api-key", model, apiKey: CODING_KEY })).toEqual([]);
@@ -379,10 +416,10 @@ describe("Coding Plan model availability", () => {
       "model-not-in-plan",
     ]);
     expect(
-      codes({ authChoice: "qwen-standard-api-key", model: "qwen3.6-plus", apiKey: STANDARD_KEY }),
+      codes({ authChoice: "qwen-standard-api-key", model: "qwen3.7-max", apiKey: STANDARD_KEY }),
     ).toEqual([]);
     expect(
-      codes({ baseUrl: "https://gateway.example/v1", model: "qwen3.6-plus", apiKey: CODING_KEY }),
+      codes({ baseUrl: "https://gateway.example/v1", model: "qwen3.7-max", apiKey: CODING_KEY }),
     ).toEqual([]);
   });
 
@@ -469,6 +506,7 @@ describe("provider id", () => {
     const error = errorOf(() => resolve({ providerId: "bailian", apiKey: STANDARD_KEY }));
     expect(error.kind).toBe("unknown-provider-id");
     expect(error.message).toContain('"bailian"');
+    expect(error.message).toContain('"qwen-token-plan"');
     expect(error.message).not.toContain("Did you mean");
     expect(error.hint).toContain("baseUrl");
   });
@@ -491,7 +529,13 @@ describe("bad input", () => {
     ["model", { model: {} }, "model must be a string"],
     ["allowInsecureHttp", { allowInsecureHttp: "true" }, "allowInsecureHttp must be true or false"],
     ["streamingUsage", { streamingUsage: 1 }, "streamingUsage must be true or false"],
-    ["codingPlanModels", { codingPlanModels: "glm-5" }, "codingPlanModels must be an array of strings"],
+    ["codingPlanModels", { codingPlanModels: 5 }, "codingPlanModels must be an array of strings"],
+    ["codingPlanModels id", { codingPlanModels: "token-2026-11" }, "is not a model list of the Coding Plan"],
+    ["tokenPlanModels", { tokenPlanModels: ["a", 1] }, "tokenPlanModels must be an array of strings"],
+    ["plan", { plan: "enterprise" }, 'Unknown plan "enterprise"'],
+    ["plan type", { plan: 1 }, "plan must be a string"],
+    ["region", { region: "china" }, 'Unknown region "china"'],
+    ["workspaceId", { workspaceId: 7 }, "workspaceId must be a string"],
     ["config", { config: "agents" }, "config must be an object"],
     ["env", { env: [] }, "env must be an object"],
   ])("rejects a wrong %s", (_label, options, message) => {

@@ -1,28 +1,37 @@
 import type { ApiKey } from "./api-key.js";
-import type { KeyKind } from "./api-key-kinds.js";
-import { type AuthChoiceSpec, resolveAuthChoice } from "./auth-choice.js";
+import { resolveAuthChoice } from "./auth-choice.js";
 import { type AuthChoice, authChoiceFor } from "./auth-choices.js";
 import { checkTransportSecurity, normalizeBaseUrl } from "./base-url.js";
 import type { EndpointCapabilities } from "./capabilities.js";
 import { DEFAULT_MODEL_REF, type ModelInfo, modelInfo } from "./catalog.js";
 import type { OpenClawQwenSettings } from "./config/openclaw-config.js";
-import { endpointFor } from "./endpoints/endpoint-for.js";
-import type { EndpointFamilyId } from "./endpoints/families.js";
-import { matchNativeEndpoint, type NativeEndpoint } from "./endpoints/match.js";
-import { PLANS, type Plan } from "./endpoints/plans.js";
-import type { RegionId } from "./endpoints/regions.js";
+import { isPlan, PLAN_IDS, PLANS, type Plan } from "./endpoints/plans.js";
+import { isRegionId, REGION_IDS, type RegionId } from "./endpoints/regions.js";
+import { type ResolvedEndpoint, selectEndpoint } from "./endpoints/select-endpoint.js";
 import { QwenConfigError, quoteInput, redactError } from "./errors.js";
 import { type ApiKeyLookup, lookUpKeyAndConfig, missingApiKeyError } from "./keys/api-key-lookup.js";
 import type { ResolvedApiKey } from "./keys/config-api-key.js";
 import { describeKeySource, type KeySource } from "./keys/key-source.js";
 import { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 import { type ModelRef, parseModelRef } from "./model-ref.js";
-import { CURRENT_PLAN_MODELS, currentPlanModels, isListedPlan } from "./plan-models.js";
-import { normalizeProviderId, QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "./provider-id.js";
+import {
+  CURRENT_PLAN_MODELS,
+  isListedPlan,
+  isPlanModelListId,
+  type ListedPlan,
+  PLAN_MODEL_LISTS,
+  type PlanModelListId,
+} from "./plan-models.js";
+import {
+  allProviderIds,
+  normalizeProviderId,
+  QWEN_PROVIDER_ID,
+  QWEN_PROVIDERS,
+  type QwenProviderId,
+} from "./provider-id.js";
 import { didYouMean, suggest } from "./suggest.js";
 import { isRecord, nonBlank, optionalBoolean, optionalString, optionalStringArray } from "./validate.js";
 import {
-  authChoiceOverriddenWarning,
   keyPlanMismatchWarning,
   modelNotInPlanWarning,
   type QwenWarning,
@@ -31,11 +40,20 @@ import {
 
 /** Options of {@link resolveQwenConfig}. Blank strings count as not given, like empty env vars. */
 export interface ResolveQwenConfigOptions extends ApiKeyLookup {
-  /** `qwen` (default) or an alias. A gateway with its own id (`bailian`) leaves this out and passes `baseUrl`. */
+  /**
+   * `qwen` (default) or an alias, or `qwen-token-plan` (alias `bailian-token-plan`), which means the
+   * Token Plan. A gateway with its own id (`bailian`) leaves this out and passes `baseUrl`.
+   */
   readonly providerId?: string;
   /** A canonical or legacy auth choice id; selects plan, region and endpoint. */
   readonly authChoice?: string;
-  /** A custom base URL; overrides the config's and the auth choice's endpoint. */
+  /** The plan: `standard` (Pay-as-you-go), `coding` or `token`; with `region` it selects the host. */
+  readonly plan?: Plan;
+  /** The Alibaba Cloud RegionId, e.g. `ap-southeast-1` (the default) or `cn-beijing`. */
+  readonly region?: RegionId;
+  /** A workspace id: selects the workspace-dedicated domain of `region` (Pay-as-you-go only). */
+  readonly workspaceId?: string;
+  /** A custom base URL; overrides the config's endpoint and whatever the other options select. */
   readonly baseUrl?: string;
   /** A model ref; default: the config's `agents.defaults.model.primary`, then `qwen/qwen3.5-plus`. */
   readonly model?: string;
@@ -45,38 +63,21 @@ export interface ResolveQwenConfigOptions extends ApiKeyLookup {
   readonly allowInsecureHttp?: boolean;
   /** Streaming usage on or off for this model; wins over the config and over detection. */
   readonly streamingUsage?: boolean;
-  /** The Coding Plan model list for the `model-not-in-plan` warning; default the current list (`CURRENT_PLAN_MODELS`). */
-  readonly codingPlanModels?: readonly string[];
+  /**
+   * The Coding Plan model list for the `model-not-in-plan` warning: a list id of
+   * `PLAN_MODEL_LISTS` (e.g. `"coding-2026-03"`) or the model ids; default the current list.
+   */
+  readonly codingPlanModels?: PlanModelListId | readonly string[];
+  /** The Token Plan model list, likewise; default the current list. */
+  readonly tokenPlanModels?: PlanModelListId | readonly string[];
 }
 
-/**
- * Where the base URL came from: the `baseUrl` option (`base-url`), the config (`config`), the
- * auth choice (`auth-choice`), the key's prefix (`key-prefix`) or the default (`default`).
- */
-export type EndpointSource = "auth-choice" | "base-url" | "config" | "key-prefix" | "default";
-
-/** The endpoint requests go to. */
-export interface ResolvedEndpoint {
-  /** Normalized base URL (no trailing slash); requests go to `${baseUrl}/chat/completions`. */
-  readonly baseUrl: string;
-  /** Whether it is a native DashScope host. */
-  readonly native: boolean;
-  /** The host family of the native host; `undefined` for a custom, non-native URL. */
-  readonly family: EndpointFamilyId | undefined;
-  /** The plan of the native host; `undefined` for a custom, non-native URL. */
-  readonly plan: Plan | undefined;
-  /** The region of the native host; `undefined` for a custom, non-native URL. */
-  readonly region: RegionId | undefined;
-  /** The workspace of a workspace-dedicated domain; `undefined` otherwise. */
-  readonly workspaceId: string | undefined;
-  /** Where the base URL came from. */
-  readonly source: EndpointSource;
-}
+export type { EndpointSource, ResolvedEndpoint } from "./endpoints/select-endpoint.js";
 
 /** Everything a client needs to call Model Studio. Safe to log: the key shows masked. */
 export interface ResolvedQwenConfig {
-  /** Always the canonical id, whatever alias was given. */
-  readonly providerId: "qwen";
+  /** The canonical provider id, whatever alias was given: `qwen`, or `qwen-token-plan` for the Token Plan. */
+  readonly providerId: QwenProviderId;
   /** The canonical auth choice, when one was given. */
   readonly authChoice: AuthChoice | undefined;
   readonly endpoint: ResolvedEndpoint;
@@ -90,81 +91,128 @@ export interface ResolvedQwenConfig {
   readonly capabilities: EndpointCapabilities;
   /** What decides streaming usage per model (the option and the config's per-model settings). */
   readonly streamingUsageSettings: StreamingUsageSettings;
+  /**
+   * The model list of the endpoint's subscription plan that the warnings read (the option's, else
+   * the current dated list); `undefined` on Pay-as-you-go and custom endpoints.
+   */
+  readonly planModels: PlanModelsInUse | undefined;
   /** Problems found before any request; resolution still succeeded. */
   readonly warnings: readonly QwenWarning[];
+}
+
+/** A plan model list in use: its name (a `PLAN_MODEL_LISTS` id, or the option that gave it), date and ids. */
+export interface PlanModelsInUse {
+  readonly name: string;
+  readonly asOf: string;
+  readonly models: readonly string[];
 }
 
 const CONFIG_MODEL_PATH = "config.agents.defaults.model.primary";
 // Shorter keys would match by accident; real keys are over thirty characters.
 const MIN_KEY_LENGTH_FOR_LEAK_CHECK = 8;
 
-const PROVIDER_IDS = [QWEN_PROVIDER_ID, ...QWEN_PROVIDER_ALIASES];
-
-function checkProviderId(providerId: string | undefined): void {
-  if (providerId === undefined || normalizeProviderId(providerId) !== undefined) return;
+function checkedProviderId(providerId: string | undefined): QwenProviderId | undefined {
+  if (providerId === undefined) return undefined;
+  const normalized = normalizeProviderId(providerId);
+  if (normalized !== undefined) return normalized;
+  const known = allProviderIds();
   throw new QwenConfigError(
     "unknown-provider-id",
-    `Unknown provider id ${quoteInput(providerId)}.${didYouMean(providerId, PROVIDER_IDS)} qwenkit serves "qwen" and its aliases ${QWEN_PROVIDER_ALIASES.join(", ")}.`,
+    `Unknown provider id ${quoteInput(providerId)}.${didYouMean(providerId, known)} qwenkit serves ${known.map((id) => `"${id}"`).join(", ")}.`,
     "For a gateway's own provider id (e.g. bailian), leave providerId out and pass baseUrl; capabilities follow the URL.",
   );
 }
 
-function selectEndpoint(
-  baseUrlOption: string | undefined,
-  settings: OpenClawQwenSettings,
-  choice: AuthChoiceSpec | undefined,
-  keyKind: KeyKind | undefined,
-  warnings: QwenWarning[],
-): ResolvedEndpoint {
-  const custom =
-    baseUrlOption !== undefined
-      ? { baseUrl: normalizeBaseUrl(baseUrlOption), source: "base-url" as const }
-      : settings.baseUrl !== undefined
-        ? { baseUrl: settings.baseUrl, source: "config" as const }
-        : undefined;
-  if (custom) {
-    if (choice && custom.baseUrl !== choice.endpoint.baseUrl) {
-      const from = custom.source === "base-url" ? "option" : "config";
-      warnings.push(authChoiceOverriddenWarning(choice.id, choice.endpoint.baseUrl, custom.baseUrl, from));
-    }
-    return endpointAt(custom.baseUrl, matchNativeEndpoint(custom.baseUrl), custom.source);
+function checkedPlan(value: unknown): Plan | undefined {
+  const plan = nonBlank(optionalString(value, "plan"));
+  if (plan === undefined || isPlan(plan)) return plan;
+  throw new QwenConfigError(
+    "invalid-option",
+    `Unknown plan ${quoteInput(plan)}.${didYouMean(plan, PLAN_IDS)}`,
+    `Use one of: ${PLAN_IDS.join(", ")} (standard is Pay-as-you-go).`,
+  );
+}
+
+function checkedRegion(value: unknown): RegionId | undefined {
+  const region = nonBlank(optionalString(value, "region"));
+  if (region === undefined || isRegionId(region)) return region;
+  throw new QwenConfigError(
+    "invalid-option",
+    `Unknown region ${quoteInput(region)}.${didYouMean(region, REGION_IDS)}`,
+    `Use an Alibaba Cloud RegionId: ${REGION_IDS.join(", ")} (China is cn-beijing, Global is ap-southeast-1).`,
+  );
+}
+
+function planModelsOption(
+  value: unknown,
+  plan: ListedPlan,
+  path: string,
+): readonly string[] | PlanModelListId | undefined {
+  if (typeof value === "string") {
+    if (isPlanModelListId(value) && PLAN_MODEL_LISTS[value].plan === plan) return value;
+    const ids = Object.keys(PLAN_MODEL_LISTS).filter(
+      (id) => PLAN_MODEL_LISTS[id as PlanModelListId].plan === plan,
+    );
+    throw new QwenConfigError(
+      "invalid-option",
+      `${path} ${quoteInput(value)} is not a model list of the ${PLANS[plan].label}.`,
+      `Use one of ${ids.join(", ")}, or an array of model ids.`,
+    );
   }
-  if (choice) return endpointAt(choice.endpoint.baseUrl, choice.endpoint, "auth-choice");
-  const region = "ap-southeast-1";
-  const [endpoint, source] =
-    keyKind === "subscription"
-      ? [endpointFor({ plan: "coding", region }), "key-prefix" as const]
-      : keyKind === "standard"
-        ? [endpointFor({ plan: "standard", region }), "key-prefix" as const]
-        : [endpointFor({ plan: "standard", region }), "default" as const];
-  return endpointAt(endpoint.baseUrl, endpoint, source);
+  return optionalStringArray(value, path);
 }
 
-function endpointAt(
-  baseUrl: string,
-  native: NativeEndpoint | undefined,
-  source: EndpointSource,
-): ResolvedEndpoint {
-  return {
-    baseUrl,
-    native: native !== undefined,
-    family: native?.family,
-    plan: native?.plan,
-    region: native?.region,
-    workspaceId: native?.workspaceId,
-    source,
-  };
+/** The model list a plan's `model-not-in-plan` warning reads: the option's, else the current one. */
+function planModelList(
+  plan: ListedPlan,
+  option: readonly string[] | PlanModelListId | undefined,
+  path: string,
+): PlanModelsInUse {
+  if (Array.isArray(option)) return { name: `the ${path} option`, asOf: "the option", models: option };
+  const id = (option as PlanModelListId | undefined) ?? CURRENT_PLAN_MODELS[plan];
+  const list = PLAN_MODEL_LISTS[id];
+  return { name: id, asOf: list.asOf, models: list.models };
 }
 
-function selectModel(option: string | undefined, configModel: string | undefined): ModelRef {
-  if (option !== undefined) return parseModelRef(option);
-  if (configModel === undefined) return parseModelRef(DEFAULT_MODEL_REF);
+function defaultModel(provider: QwenProviderId): ModelRef {
+  return parseModelRef(parseModelRef(DEFAULT_MODEL_REF).modelId, provider);
+}
+
+/**
+ * The provider and the model. A model ref's prefix names the provider when `providerId` is not
+ * given (`qwen-token-plan/glm-5` means the Token Plan); one that names the other qwenkit provider
+ * than `providerId` is an error. The config's primary model is gateway-wide, so one of another
+ * provider is ignored.
+ */
+function selectProviderAndModel(
+  providerOption: QwenProviderId | undefined,
+  option: string | undefined,
+  configModel: string | undefined,
+): { readonly provider: QwenProviderId; readonly model: ModelRef } {
+  if (option !== undefined) {
+    const model = parseModelRef(option, providerOption ?? QWEN_PROVIDER_ID);
+    if (providerOption !== undefined && model.provider !== providerOption) {
+      throw new QwenConfigError(
+        "foreign-model-ref",
+        `Model ref ${quoteInput(option)} names the provider "${model.provider}", but providerId is "${providerOption}".`,
+        `Write the model as "${providerOption}/${model.modelId}" or a bare "${model.modelId}", or leave providerId out.`,
+      );
+    }
+    return { provider: model.provider, model };
+  }
+  const provider = providerOption ?? QWEN_PROVIDER_ID;
+  return { provider, model: configuredModel(provider, configModel) };
+}
+
+function configuredModel(provider: QwenProviderId, configModel: string | undefined): ModelRef {
+  if (configModel === undefined) return defaultModel(provider);
   try {
-    return parseModelRef(configModel);
+    const model = parseModelRef(configModel, provider);
+    return model.provider === provider ? model : defaultModel(provider);
   } catch (error) {
     if (!(error instanceof QwenConfigError)) throw error;
     // OpenClaw's primary model is gateway-wide and may well belong to another provider.
-    if (error.kind === "foreign-model-ref") return parseModelRef(DEFAULT_MODEL_REF);
+    if (error.kind === "foreign-model-ref") return defaultModel(provider);
     throw new QwenConfigError(error.kind, `${CONFIG_MODEL_PATH}: ${error.message}`, error.hint, {
       cause: error,
     });
@@ -203,36 +251,51 @@ function resolveWithKey(
   key: ResolvedApiKey | undefined,
   missingKey: () => QwenConfigError,
 ): ResolvedQwenConfig {
-  checkProviderId(nonBlank(optionalString(options.providerId, "providerId")));
+  const providerOption = checkedProviderId(nonBlank(optionalString(options.providerId, "providerId")));
   const authChoice = nonBlank(optionalString(options.authChoice, "authChoice"));
+  const plan = checkedPlan(options.plan);
+  const region = checkedRegion(options.region);
+  const workspaceId = nonBlank(optionalString(options.workspaceId, "workspaceId"))?.trim().toLowerCase();
   const baseUrl = nonBlank(optionalString(options.baseUrl, "baseUrl"));
   const modelOption = nonBlank(optionalString(options.model, "model"));
   const allowInsecureHttp = optionalBoolean(options.allowInsecureHttp, "allowInsecureHttp") ?? false;
   const streamingUsage = optionalBoolean(options.streamingUsage, "streamingUsage");
-  const codingPlanModels = optionalStringArray(options.codingPlanModels, "codingPlanModels");
+  const planModels = {
+    coding: planModelsOption(options.codingPlanModels, "coding", "codingPlanModels"),
+    token: planModelsOption(options.tokenPlanModels, "token", "tokenPlanModels"),
+  };
 
   const warnings: QwenWarning[] = [];
   const choice = authChoice === undefined ? undefined : resolveAuthChoice(authChoice);
   if (choice?.warning) warnings.push(choice.warning);
-  const endpoint = selectEndpoint(baseUrl, settings, choice?.choice, key?.apiKey.kind, warnings);
+  const { provider, model } = selectProviderAndModel(providerOption, modelOption, settings.model);
+  const inputs = {
+    baseUrl: baseUrl === undefined ? undefined : normalizeBaseUrl(baseUrl),
+    configBaseUrl: settings.baseUrl,
+    choice: choice?.choice,
+    provider: { id: provider, plan: QWEN_PROVIDERS[provider].plan },
+    plan,
+    region,
+    workspaceId,
+  };
+  const endpoint = selectEndpoint(inputs, key, warnings);
   const insecure = checkTransportSecurity(endpoint.baseUrl, allowInsecureHttp);
   if (insecure) warnings.push(insecure);
-  const model = selectModel(modelOption, settings.model);
   if (key === undefined) throw missingKey();
   refuseKeyInPlainSight(key.apiKey.reveal(), endpoint, model);
   warnings.push(...keyWarnings(key, endpoint));
-  if (endpoint.plan !== undefined && endpoint.region !== undefined && isListedPlan(endpoint.plan)) {
-    const current = currentPlanModels(endpoint.plan);
-    const list =
-      endpoint.plan === "coding" && codingPlanModels !== undefined
-        ? { name: "codingPlanModels option", asOf: "the option", models: codingPlanModels }
-        : { name: CURRENT_PLAN_MODELS[endpoint.plan], asOf: current.asOf, models: current.models };
-    if (!(list.models as readonly string[]).includes(model.modelId)) {
+  const listedPlan = endpoint.plan !== undefined && isListedPlan(endpoint.plan) ? endpoint.plan : undefined;
+  const list =
+    listedPlan === undefined
+      ? undefined
+      : planModelList(listedPlan, planModels[listedPlan], `${listedPlan}PlanModels`);
+  if (list !== undefined && listedPlan !== undefined && endpoint.region !== undefined) {
+    if (!list.models.includes(model.modelId)) {
       const standardChoice = authChoiceFor("standard", endpoint.region);
       warnings.push(
         modelNotInPlanWarning(
           model.modelId,
-          endpoint.plan,
+          listedPlan,
           endpoint.region,
           list,
           standardChoice,
@@ -245,7 +308,7 @@ function resolveWithKey(
 
   const streamingUsageSettings = { option: streamingUsage, byModel: settings.streamingUsage ?? {} };
   return {
-    providerId: "qwen",
+    providerId: provider,
     authChoice: choice?.choice.id,
     endpoint,
     apiKey: key.apiKey,
@@ -253,6 +316,7 @@ function resolveWithKey(
     model: { ...model, info: modelInfo(model.modelId) },
     capabilities: capabilitiesForModel({ endpoint, streamingUsageSettings }, model.modelId),
     streamingUsageSettings,
+    planModels: list,
     warnings,
   };
 }

@@ -11,9 +11,16 @@ import type { RegionId } from "./endpoints/regions.js";
  * - `key-plan-mismatch`: a subscription key (`sk-sp-`: Coding Plan or Token Plan) on a Pay-as-you-go
  *   endpoint, or a Pay-as-you-go key on a subscription endpoint. The kinds are not interchangeable.
  * - `unrecognized-key-format`: the key does not start with `sk-`.
- * - `model-not-in-plan`: the model is outside the Coding Plan's known list while the endpoint is a
- *   Coding Plan endpoint; the message recommends `qwen-standard-api-key` / `qwen-standard-api-key-cn`.
+ * - `model-not-in-plan`: the model is outside the subscription plan's current model list (see
+ *   `PLAN_MODEL_LISTS`) while the endpoint is that plan's; the message recommends the Pay-as-you-go
+ *   auth choices.
  * - `auth-choice-overridden`: a base URL (option or config) replaces the auth choice's endpoint.
+ * - `selection-overridden`: a base URL (option or config) replaces the endpoint that `plan`,
+ *   `region`, `workspaceId` or the provider id select.
+ * - `subscription-plan-guessed`: a subscription key (`sk-sp-`) and nothing that says which
+ *   subscription: qwenkit picked the Coding Plan; the message says how to choose.
+ * - `base-url-path`: the base URL's path is not the OpenAI-compatible one of its Model Studio
+ *   host, or a non-Model-Studio URL ends in `/chat/completions`; the message names the likely URL.
  * - `insecure-http`: plain `http://` to a non-loopback host, allowed by `allowInsecureHttp`.
  */
 export type QwenWarningCode =
@@ -22,6 +29,9 @@ export type QwenWarningCode =
   | "unrecognized-key-format"
   | "model-not-in-plan"
   | "auth-choice-overridden"
+  | "selection-overridden"
+  | "subscription-plan-guessed"
+  | "base-url-path"
   | "insecure-http";
 
 /** A warning from the resolver: a stable code and a message for humans (never holding a key). */
@@ -110,6 +120,58 @@ export function authChoiceOverriddenWarning(
   return {
     code: "auth-choice-overridden",
     message: `${where} ${baseUrl} overrides the endpoint of auth choice "${authChoice}" (${choiceBaseUrl}).`,
+  };
+}
+
+/** Warning for a base URL that replaces the endpoint the plan, region, workspace id or provider id select. */
+export function selectionOverriddenWarning(
+  selection: string,
+  selectedBaseUrl: string,
+  baseUrl: string,
+  from: "option" | "config",
+): QwenWarning {
+  const where = from === "option" ? "The baseUrl option" : "The config's baseUrl";
+  return {
+    code: "selection-overridden",
+    message: `${where} ${baseUrl} overrides the endpoint that ${selection} select (${selectedBaseUrl}).`,
+  };
+}
+
+/**
+ * Warning for a subscription key with nothing to say which subscription: qwenkit guessed a plan.
+ * It says so, and how to choose, from the auth-choice table.
+ */
+export function subscriptionPlanGuessedWarning(
+  keyDescription: string,
+  guessed: Plan,
+  baseUrl: string,
+  others: readonly Plan[],
+): QwenWarning {
+  const switchTo = others.map(
+    (plan) => `for the ${PLANS[plan].label}, the auth choice ${quotedChoices(plan)}`,
+  );
+  return {
+    code: "subscription-plan-guessed",
+    message:
+      `The key from ${keyDescription} is ${describeKeyKind("subscription")}; its prefix cannot tell which, ` +
+      `so qwenkit guessed the ${PLANS[guessed].label} (${baseUrl}). To choose, pass ${switchTo.join("; ")} ` +
+      `(or plan: "${others[0] ?? guessed}"); to keep the ${PLANS[guessed].label} and silence this, the auth choice ${quotedChoices(guessed)}.`,
+  };
+}
+
+/** Warning for a base URL whose path is probably not what the user meant. */
+export function baseUrlPathWarning(
+  baseUrl: string,
+  kind: "chat-completions" | "other-path",
+  suggested: string | undefined,
+): QwenWarning {
+  const instead = suggested === undefined ? "" : ` Did you mean ${suggested}?`;
+  return {
+    code: "base-url-path",
+    message:
+      kind === "chat-completions"
+        ? `The base URL ${baseUrl} ends in /chat/completions, which the client adds itself; requests would go to …/chat/completions/chat/completions.${instead}`
+        : `The base URL ${baseUrl} is on a Model Studio host but not at its OpenAI-compatible path, so it is treated as a custom endpoint (no streaming usage, no DashScope request rules).${instead}`,
   };
 }
 

@@ -27,7 +27,7 @@ const SETTINGS = {
   presencePenalty: 0.5,
   frequencyPenalty: 0.2,
   maxRetries: 0,
-} as const;
+};
 
 /** Streams one call straight through the model, the way `streamText` would, and returns its parts. */
 async function doStream(model: QwenChatLanguageModel, options: Omit<LanguageModelV4CallOptions, "prompt">) {

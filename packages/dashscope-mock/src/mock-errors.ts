@@ -1,4 +1,4 @@
-import type { DashScopeErrorBody } from "@qwenkit/core/wire";
+import { COMPLETION_ID_PREFIX, type DashScopeErrorBody } from "@qwenkit/core/wire";
 
 /** The error bodies of Model Studio (docs/dashscope.md#errors), by name. */
 export type MockErrorName =
@@ -206,11 +206,14 @@ export function errorBody(name: MockErrorName, context: ErrorContext): DashScope
     case "algorithm":
       return {
         error: { code, param: null, message, type },
-        id: `chatcmpl-${context.requestId}`,
+        id: `${COMPLETION_ID_PREFIX}${context.requestId}`,
         request_id: context.requestId,
       };
     case "moderation":
-      return { error: { code, param: null, message, type }, id: `chatcmpl-${context.requestId}` };
+      return {
+        error: { code, param: null, message, type },
+        id: `${COMPLETION_ID_PREFIX}${context.requestId}`,
+      };
     case "string":
       return { error: message };
   }

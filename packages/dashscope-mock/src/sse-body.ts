@@ -1,10 +1,11 @@
+import { SSE_DATA_PREFIX, SSE_DONE } from "@qwenkit/core/wire";
 import type { FaultPlan } from "./faults/plan.js";
 
-/** The terminator of a DashScope stream. */
-export const DONE_EVENT = "data: [DONE]\n\n";
-
 /** One `data:` event. */
-export const sseEvent = (data: string): string => `data: ${data}\n\n`;
+export const sseEvent = (data: string): string => `${SSE_DATA_PREFIX}${data}\n\n`;
+
+/** The terminator of a DashScope stream. */
+export const DONE_EVENT = sseEvent(SSE_DONE);
 
 const DROP = Symbol("drop-connection");
 

@@ -10,6 +10,7 @@ const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   "@qwenkit/provider": "./packages/provider/src/index.ts",
   "@qwenkit/dashscope-mock": "./packages/dashscope-mock/src/index.ts",
   "@qwenkit/dashscope-mock/server": "./packages/dashscope-mock/src/standalone.ts",
+  "@qwenkit/ai-sdk": "./packages/ai-sdk/src/index.ts",
 };
 
 /**

@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { CheckFailure, mustRun, run, tail } from "./exec.mjs";
+import { checkExports } from "./exports.mjs";
 import { budgetProblems, loadEsbuild, mainEntry, measureEntry, sizeTable } from "./size.mjs";
 import { contentProblems, manifestProblems } from "./tarball-rules.mjs";
 
@@ -130,6 +131,9 @@ export async function packageSteps(steps, session, packages, root, env) {
   await steps.step("tarball contents and manifests", () => checkContents(packed));
   await steps.step("publint --strict", () => publint(session, packed, root, env));
   await steps.step("attw (ESM-only: cjs-resolves-to-esm ignored)", () => attw(session, packed, root, env));
+  await steps.step("exact export list of every entry (scripts/release/exports.json)", () =>
+    checkExports(packed),
+  );
   await steps.step("min+gzip size of each main entry", () => sizes(packed, root));
   return packed;
 }

@@ -1,4 +1,5 @@
 import type { NativeHostMatch } from "@qwenkit/core";
+import { type ResponseFormat, readResponseFormat } from "./json-schema/response-format.js";
 import type { ErrorContext, MockErrorName } from "./mock-errors.js";
 import { findModel, type ModelProfile, maxInputTokens, profileOf, thinks } from "./models/profile.js";
 import { promptTokens } from "./tokens.js";
@@ -26,6 +27,10 @@ export interface ChatRequest {
   readonly thinkingBudget: number | undefined;
   readonly tools: readonly ToolDefinition[];
   readonly toolChoice: unknown;
+  /** `parallel_tool_calls: true`: the reply may call several tools at once. */
+  readonly parallelToolCalls: boolean;
+  /** Plain text, or a JSON reply (`json_object`, or an instance of a `json_schema`). */
+  readonly responseFormat: ResponseFormat;
   /** The smaller of `max_completion_tokens` and `max_tokens`, when either is given. */
   readonly maxTokens: number | undefined;
   readonly promptTokens: number;
@@ -125,6 +130,8 @@ export function validateChatRequest(
   if (named !== undefined && !tools.some((tool) => tool.name === named)) {
     return invalid(`tool_choice names the function '${String(named)}', which is not in 'tools'`);
   }
+  const responseFormat = readResponseFormat(body.response_format);
+  if (typeof responseFormat === "string") return invalid(responseFormat);
 
   let model: ModelProfile;
   const planModels = PLAN_LISTS[endpoint.plan];
@@ -149,8 +156,8 @@ export function validateChatRequest(
   if (thinking && !stream && model.thinking.kind === "hybrid") {
     return invalid("parameter.enable_thinking must be set to false for non-streaming calls");
   }
-  const format = isObject(body.response_format) ? body.response_format.type : undefined;
-  if (thinking && format === "json_object") {
+  // Structured output needs thinking off: json_schema gets the same rejection as json_object.
+  if (thinking && responseFormat.kind !== "text") {
     return invalid("Json mode response is not supported when enable_thinking is true");
   }
 
@@ -171,6 +178,8 @@ export function validateChatRequest(
       thinkingBudget: Number.isSafeInteger(budget) && (budget as number) > 0 ? (budget as number) : undefined,
       tools,
       toolChoice: body.tool_choice,
+      parallelToolCalls: body.parallel_tool_calls === true,
+      responseFormat,
       maxTokens,
       promptTokens: tokens,
     },

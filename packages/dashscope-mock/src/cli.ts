@@ -7,7 +7,8 @@ import { startDashscopeMockServer } from "./server.js";
 
 const USAGE = `Usage: dashscope-mock [--port N] [--host H] [--coding-plan-client-gate]
                       [--coding-plan-models a,b,…] [--token-plan-models a,b,…]
-                      [--extra-models a,b,…] [--cors] [--max-body-bytes N]
+                      [--extra-models a,b,…] [--workspace-key WS=KEY …]
+                      [--cors] [--max-body-bytes N]
                       [--version] [--help]
 
 Serves every Model Studio OpenAI-compatible host (shared, workspace, trial, Coding Plan and
@@ -24,6 +25,8 @@ Stop with Ctrl-C (SIGINT) or SIGTERM.
   --coding-plan-models LIST   models the Coding Plan hosts serve (default: the current list)
   --token-plan-models LIST    models the Token Plan hosts serve (default: the current list)
   --extra-models LIST         models the Standard hosts serve besides the catalog
+  --workspace-key WS=KEY      bind KEY to workspace WS (repeatable): workspace domains then take
+                              only their own workspace's keys, as Model Studio does
   --cors                      answer CORS preflights and allow any origin (browser tests)
   --max-body-bytes N          largest request body read (default 16777216); larger gets 413
   --version, -v               print the version and exit
@@ -74,6 +77,12 @@ async function main(): Promise<void> {
   const codingPlanModels = list(values["coding-plan-models"]);
   const tokenPlanModels = list(values["token-plan-models"]);
   const extraModels = list(values["extra-models"]);
+  const workspaceKeys = bindings(values["workspace-key"]);
+  if (typeof workspaceKeys === "string") {
+    process.stderr.write(`dashscope-mock: --workspace-key must be WORKSPACE=KEY, got '${workspaceKeys}'\n`);
+    process.exitCode = 2;
+    return;
+  }
   const server = await startDashscopeMockServer({
     port,
     host: values.host,
@@ -85,6 +94,7 @@ async function main(): Promise<void> {
     ...(codingPlanModels === undefined ? {} : { codingPlanModels }),
     ...(tokenPlanModels === undefined ? {} : { tokenPlanModels }),
     ...(extraModels === undefined ? {} : { extraModels }),
+    ...(workspaceKeys === undefined ? {} : { workspaceKeys }),
   });
   // stdout carries only the listening line, for scripts to read; a reader that closes the pipe
   // must not bring the server down. The base URLs are for people, on stderr.
@@ -99,6 +109,21 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** `--workspace-key WS=KEY` values as workspace id → keys; the first malformed value's workspace part when one is bad. */
+function bindings(values: readonly string[] | undefined): Record<string, string[]> | string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const book: Record<string, string[]> = {};
+  for (const value of values) {
+    const at = value.indexOf("=");
+    const workspace = value.slice(0, Math.max(at, 0)).trim();
+    const key = value.slice(at + 1).trim();
+    // The key itself is never echoed: only what stands before the "=".
+    if (at <= 0 || workspace === "" || key === "") return `${workspace || "?"}=…`;
+    book[workspace] = [...(book[workspace] ?? []), key];
+  }
+  return book;
 }
 
 /** One base URL per family and region; workspace domains with a `{workspaceId}` placeholder (any id works). */
@@ -124,6 +149,7 @@ function parse() {
       "coding-plan-models": { type: "string" },
       "token-plan-models": { type: "string" },
       "extra-models": { type: "string" },
+      "workspace-key": { type: "string", multiple: true },
       cors: { type: "boolean" },
       "max-body-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },

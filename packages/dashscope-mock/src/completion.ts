@@ -16,16 +16,15 @@ function joinPieces(count: number, piece: (index: number) => string): string {
 /** The assistant message of a non-streamed reply, in DashScope's key order. */
 function message(plan: ReplyPlan): DashScopeMessage {
   const content = joinPieces(plan.contentChunks, (i) => contentPiece(plan, i));
-  const { toolCall } = plan;
-  if (toolCall !== undefined) {
-    const tool_calls: DashScopeToolCall[] = [
-      {
-        function: { name: toolCall.name, arguments: toolCall.arguments },
-        index: 0,
-        id: toolCall.id,
+  if (plan.toolCalls.length > 0) {
+    const tool_calls = plan.toolCalls.map(
+      (call): DashScopeToolCall => ({
+        function: { name: call.name, arguments: call.arguments },
+        index: call.index,
+        id: call.id,
         type: TOOL_CALL_TYPE,
-      },
-    ];
+      }),
+    );
     return plan.thinking
       ? {
           content,

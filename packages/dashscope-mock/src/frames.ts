@@ -68,22 +68,34 @@ export function reasoningFrame(plan: ReplyPlan, text: string, first: boolean): s
   ]);
 }
 
-/** The first tool-call delta: id, type, name and the first argument fragment. */
+/**
+ * The first delta of a tool call: id, type, name and the first argument fragment. The reply's first
+ * call opens the message (`content: null`, the role); a parallel call after it comes in the shape of
+ * a later delta, with its own `index`, id and name.
+ */
 export function firstToolFrame(plan: ReplyPlan, call: ToolCallPlan, fragment: string): string {
   const toolCalls: DashScopeToolCallDelta[] = [
-    { index: 0, id: call.id, type: TOOL_CALL_TYPE, function: { name: call.name, arguments: fragment } },
+    {
+      index: call.index,
+      id: call.id,
+      type: TOOL_CALL_TYPE,
+      function: { name: call.name, arguments: fragment },
+    },
   ];
+  if (call.index > 0) return chunk(plan, [{ delta: { tool_calls: toolCalls }, index: 0 }]);
   const delta: DashScopeDelta = plan.thinking
     ? { content: null, reasoning_content: null, tool_calls: toolCalls }
     : { content: null, tool_calls: toolCalls, role: "assistant" };
   return chunk(plan, [{ delta, finish_reason: null, index: 0, logprobs: null }]);
 }
 
-/** A later tool-call delta: `"id": ""` and `"type": "function"` repeated, one more fragment. */
-export function toolFrame(plan: ReplyPlan, fragment: string): string {
+/** A later delta of a tool call: `"id": ""` and `"type": "function"` repeated, one more fragment. */
+export function toolFrame(plan: ReplyPlan, call: ToolCallPlan, fragment: string): string {
   return chunk(plan, [
     {
-      delta: { tool_calls: [{ function: { arguments: fragment }, index: 0, id: "", type: TOOL_CALL_TYPE }] },
+      delta: {
+        tool_calls: [{ function: { arguments: fragment }, index: call.index, id: "", type: TOOL_CALL_TYPE }],
+      },
       index: 0,
     },
   ]);
@@ -109,13 +121,13 @@ export function usageFrame(plan: ReplyPlan): string {
 export function* streamFrames(plan: ReplyPlan, includeUsage: boolean): Generator<string> {
   if (plan.thinking) {
     for (let i = 0; i < plan.reasoningChunks; i++) yield reasoningFrame(plan, reasoningPiece(i), i === 0);
-  } else if (plan.toolCall === undefined) {
+  } else if (plan.toolCalls.length === 0) {
     yield roleFrame(plan);
   }
-  if (plan.toolCall !== undefined) {
+  for (const call of plan.toolCalls) {
     let first = true;
-    for (const fragment of argumentFragments(plan.toolCall.arguments)) {
-      yield first ? firstToolFrame(plan, plan.toolCall, fragment) : toolFrame(plan, fragment);
+    for (const fragment of argumentFragments(call.arguments)) {
+      yield first ? firstToolFrame(plan, call, fragment) : toolFrame(plan, call, fragment);
       first = false;
     }
   }

@@ -1,10 +1,40 @@
-import { keyFitsPlan, type NativeHostMatch } from "@qwenkit/core";
+import { isWorkspaceId, keyFitsPlan, type NativeHostMatch } from "@qwenkit/core";
 import type { MockErrorName } from "./mock-errors.js";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/** Keys bound to workspaces: workspace id → the keys of that workspace. */
+/** Keys bound to workspaces, as the option gives them: workspace id → the keys of that workspace. */
 export type WorkspaceKeys = Readonly<Record<string, readonly string[]>>;
+
+/** {@link WorkspaceKeys} checked: lower-case workspace id → its keys. */
+export type WorkspaceKeyBook = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * Checks the `workspaceKeys` option: an object whose keys are workspace ids (one DNS label, any
+ * case) and whose values are arrays of non-empty strings. Fails closed: anything else throws.
+ *
+ * @throws TypeError naming `where` and the offending workspace id (never a key).
+ */
+export function checkWorkspaceKeys(value: unknown, where: string): WorkspaceKeyBook | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`${where}: workspaceKeys must be an object of workspace id → array of keys`);
+  }
+  const book = new Map<string, Set<string>>();
+  for (const [id, keys] of Object.entries(value)) {
+    const workspaceId = id.toLowerCase();
+    if (!isWorkspaceId(workspaceId)) {
+      throw new TypeError(
+        `${where}: workspaceKeys: ${JSON.stringify(id)} is not a workspace id (one DNS label)`,
+      );
+    }
+    if (!Array.isArray(keys) || !keys.every((key) => typeof key === "string" && key.trim() !== "")) {
+      throw new TypeError(`${where}: workspaceKeys.${id} must be an array of non-empty key strings`);
+    }
+    book.set(workspaceId, new Set([...(book.get(workspaceId) ?? []), ...keys.map((key) => key.trim())]));
+  }
+  return book;
+}
 
 /**
  * The 401 a host answers for an `Authorization` header, or `undefined` when the key is accepted.
@@ -16,7 +46,7 @@ export type WorkspaceKeys = Readonly<Record<string, readonly string[]>>;
 export function keyRejection(
   endpoint: NativeHostMatch,
   authorization: string | null,
-  workspaceKeys?: WorkspaceKeys,
+  workspaceKeys?: WorkspaceKeyBook,
 ): MockErrorName | undefined {
   const key = BEARER.exec(authorization ?? "")?.[1];
   const fits =
@@ -24,8 +54,7 @@ export function keyRejection(
     keyFitsPlan(key, endpoint.plan) &&
     (endpoint.workspaceId === undefined ||
       workspaceKeys === undefined ||
-      (Object.hasOwn(workspaceKeys, endpoint.workspaceId) &&
-        (workspaceKeys[endpoint.workspaceId] ?? []).includes(key)));
+      workspaceKeys.get(endpoint.workspaceId)?.has(key) === true);
   if (fits) return undefined;
   return endpoint.plan === "coding" ? "invalid-access-token" : "invalid-api-key";
 }

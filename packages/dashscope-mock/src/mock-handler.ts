@@ -10,7 +10,7 @@ import { type FaultPlan, planFaults } from "./faults/plan.js";
 import type { MockFaultRule } from "./faults/rules.js";
 import { FAULT_SPECS } from "./faults/specs.js";
 import { streamFrames } from "./frames.js";
-import { keyRejection } from "./key-check.js";
+import { checkWorkspaceKeys, keyRejection } from "./key-check.js";
 import { maskHeader, maskUrl } from "./mask-key.js";
 import { type ErrorContext, errorBody, MOCK_ERRORS, type MockErrorName } from "./mock-errors.js";
 import { type MockFetch, mockFetch } from "./mock-fetch.js";
@@ -201,6 +201,7 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
   const timers = createTimers();
   const clock = options.clock ?? Date.now;
   const bodyLimit = checkBodyLimit(options.maxRequestBodyBytes, "createDashscopeMockHandler");
+  const workspaceKeys = checkWorkspaceKeys(options.workspaceKeys, "createDashscopeMockHandler");
   const policy = {
     codingPlanModels: options.codingPlanModels ?? currentPlanModels("coding").models,
     tokenPlanModels: options.tokenPlanModels ?? currentPlanModels("token").models,
@@ -228,11 +229,7 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
   ): Promise<Response> {
     const requestId = identity.uuid;
     const { plan } = route.endpoint;
-    const keyError = keyRejection(
-      route.endpoint,
-      request.headers.get("authorization"),
-      options.workspaceKeys,
-    );
+    const keyError = keyRejection(route.endpoint, request.headers.get("authorization"), workspaceKeys);
     if (keyError !== undefined) return errorResponse(keyError, { requestId });
     if (
       options.codingPlanClientGate === true &&

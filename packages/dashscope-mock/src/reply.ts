@@ -1,14 +1,18 @@
 import type { DashScopeFinishReason, DashScopeUsage } from "@qwenkit/core/wire";
-import type { ChatRequest, ToolDefinition } from "./chat-request.js";
-import { type Digest, mix, toolCallId } from "./determinism.js";
+import type { ChatRequest } from "./chat-request.js";
+import { type Digest, digest, digestHex, mix, toolCallId } from "./determinism.js";
+import { schemaInstance } from "./json-schema/instance.js";
 import type { OutputControls } from "./output-controls.js";
-import { textTokens, utf8Length } from "./tokens.js";
+import { BYTES_PER_TOKEN, textTokens } from "./tokens.js";
+import { chooseTools, toolArguments } from "./tools.js";
 
 /** Why a reply ended. */
 export type FinishReason = DashScopeFinishReason;
 
 /** A tool call of the reply. */
 export interface ToolCallPlan {
+  /** Its place among the reply's calls (`tool_calls[].index`). */
+  readonly index: number;
   readonly id: string;
   readonly name: string;
   readonly arguments: string;
@@ -31,7 +35,10 @@ export interface ReplyPlan {
   /** Reasoning chunks (0 when not thinking); the first carries the role. */
   readonly reasoningChunks: number;
   readonly contentChunks: number;
-  readonly toolCall: ToolCallPlan | undefined;
+  /** The content of a JSON reply, one piece per chunk; plain replies are words derived from `seed`. */
+  readonly contentPieces: readonly string[] | undefined;
+  /** The tool calls, in order (empty when the reply is text). */
+  readonly toolCalls: readonly ToolCallPlan[];
   readonly finishReason: FinishReason;
   readonly usage: Usage;
 }
@@ -54,8 +61,9 @@ const REASONING_WORDS =
     " ",
   );
 
-/** Content piece `index` (one token): consecutive words, the last one ending in a period. */
+/** Content piece `index` (one token): consecutive words, the last one ending in a period; or a piece of the JSON. */
 export function contentPiece(plan: ReplyPlan, index: number): string {
+  if (plan.contentPieces !== undefined) return plan.contentPieces[index] ?? "";
   const word = CONTENT_WORDS[(plan.seed + index) % CONTENT_WORDS.length] ?? "";
   const text = index === 0 ? word : ` ${word}`;
   return index === plan.contentChunks - 1 && plan.finishReason === "stop"
@@ -85,85 +93,45 @@ export function* argumentFragments(args: string): Generator<string> {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-function textOf(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content.map((part) => (isObject(part) && typeof part.text === "string" ? part.text : "")).join("\n");
-}
-
-/**
- * The tool the reply calls, if any. `tool_choice: "none"` never calls; a named `tool_choice` calls
- * that tool; otherwise, when the last message is the user's and its text contains a tool's name,
- * that tool is called; `tool_choice: "required"` falls back to the first tool.
- */
-export function chooseTool(
-  request: Pick<ChatRequest, "tools" | "toolChoice" | "messages">,
-): ToolDefinition | undefined {
-  const { tools, toolChoice, messages } = request;
-  if (tools.length === 0 || toolChoice === "none") return undefined;
-  if (isObject(toolChoice) && isObject(toolChoice.function)) {
-    const wanted = toolChoice.function.name;
-    return tools.find((tool) => tool.name === wanted);
-  }
-  const last = messages.at(-1);
-  const text = last?.role === "user" ? textOf(last.content) : "";
-  const named = tools.find((tool) => text.includes(tool.name));
-  return named ?? (toolChoice === "required" ? tools[0] : undefined);
-}
-
-function sampleValue(schema: unknown, hash: number): unknown {
-  if (!isObject(schema)) return null;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[hash % schema.enum.length];
-  switch (schema.type) {
-    case "string":
-      return CONTENT_WORDS[hash % CONTENT_WORDS.length];
-    case "integer":
-      return hash % 100;
-    case "number":
-      return (hash % 1000) / 10;
-    case "boolean":
-      return hash % 2 === 0;
-    case "array":
-      return [];
-    case "object":
-      return {};
-    default:
-      return null;
-  }
-}
-
-const FILLER = "abcdefghijklmnopqrstuvwxyz";
-
-/**
- * Tool-call arguments: one deterministic value per property of the tool's JSON schema, or, with
- * `bytes`, `{"<first string property, else input>":"abc…"}` padded to exactly `bytes` UTF-8 bytes
- * (never shorter than the object with an empty value).
- */
-export function toolArguments(tool: ToolDefinition, seed: number, bytes: number | undefined): string {
-  const properties =
-    isObject(tool.parameters) && isObject(tool.parameters.properties) ? tool.parameters.properties : {};
-  if (bytes === undefined) {
-    const values = Object.fromEntries(
-      Object.entries(properties).map(([name, schema], index) => [
-        name,
-        sampleValue(schema, mix(seed, index)),
-      ]),
-    );
-    return JSON.stringify(values);
-  }
-  const key =
-    Object.entries(properties).find(([, schema]) => isObject(schema) && schema.type === "string")?.[0] ??
-    "input";
-  const empty = `{${JSON.stringify(key)}:""}`;
-  const padding = Math.max(0, bytes - utf8Length(empty));
-  const fill = FILLER.repeat(Math.ceil(padding / FILLER.length)).slice(0, padding);
-  return `{${JSON.stringify(key)}:"${fill}"}`;
-}
-
 const DEFAULT_CONTENT_CHUNKS = 6;
+
+/** A text cut into pieces of `size` UTF-16 units, never inside a surrogate pair. */
+function pieces(text: string, size: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff && end < text.length) end += 1;
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  return out;
+}
+
+/** The words of a plain reply of `count` chunks, joined. */
+function plainText(seed: number, count: number): string {
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push(CONTENT_WORDS[(seed + i) % CONTENT_WORDS.length] ?? "");
+  return `${words.join(" ").replace(/,$/, "")}.`;
+}
+
+/**
+ * The JSON text of a JSON-mode reply: for `json_schema` the smallest instance of the schema, for
+ * `json_object` `{"reply":"<the words of a plain reply>"}`; `undefined` for text replies.
+ */
+function jsonContent(request: ChatRequest, seed: number): string | undefined {
+  const format = request.responseFormat;
+  switch (format.kind) {
+    case "text":
+      return undefined;
+    case "json_object":
+      return JSON.stringify({ reply: plainText(seed, DEFAULT_CONTENT_CHUNKS + (seed % 7)) });
+    case "json_schema":
+      return JSON.stringify(schemaInstance(format.schema, { kind: "smallest" }));
+  }
+}
+
 const DEFAULT_REASONING_CHUNKS = 4;
 
 /**
@@ -180,26 +148,36 @@ export function planReply(
   controls: OutputControls,
 ): ReplyPlan {
   const { seed } = identity;
-  const tool = chooseTool(request);
-  const toolCall =
-    tool === undefined
-      ? undefined
-      : {
-          id: toolCallId(identity.toolDigest),
-          name: tool.name,
-          arguments: toolArguments(tool, seed, controls.toolArgumentsBytes),
-        };
+  const toolCalls = chooseTools(request).map((tool, index) => ({
+    index,
+    // The first call keeps the request's tool digest; later ones derive their own from it.
+    id: toolCallId(index === 0 ? identity.toolDigest : digest(`${digestHex(identity.toolDigest)}#${index}`)),
+    name: tool.name,
+    arguments: toolArguments(
+      tool,
+      index === 0 ? seed : mix(seed, index),
+      CONTENT_WORDS,
+      controls.toolArgumentsBytes,
+    ),
+  }));
+  const calling = toolCalls.length > 0;
+  const json = calling ? undefined : jsonContent(request, seed);
+  const contentPieces = json === undefined ? undefined : pieces(json, BYTES_PER_TOKEN);
   const naturalReasoning = DEFAULT_REASONING_CHUNKS + ((seed >>> 8) % 5);
   const reasoningChunks = !request.thinking
     ? 0
     : (controls.reasoningChunks ??
       Math.max(1, Math.min(naturalReasoning, request.thinkingBudget ?? naturalReasoning)));
-  const naturalContent =
-    toolCall === undefined ? (controls.chunks ?? DEFAULT_CONTENT_CHUNKS + (seed % 7)) : 0;
+  const naturalContent = calling
+    ? 0
+    : (contentPieces?.length ?? controls.chunks ?? DEFAULT_CONTENT_CHUNKS + (seed % 7));
   const contentChunks = Math.min(naturalContent, request.maxTokens ?? naturalContent);
-  const finishReason: FinishReason =
-    toolCall !== undefined ? "tool_calls" : contentChunks < naturalContent ? "length" : "stop";
-  const toolTokens = toolCall === undefined ? 0 : textTokens(toolCall.name + toolCall.arguments);
+  const finishReason: FinishReason = calling
+    ? "tool_calls"
+    : contentChunks < naturalContent
+      ? "length"
+      : "stop";
+  const toolTokens = toolCalls.reduce((sum, call) => sum + textTokens(call.name + call.arguments), 0);
   const prompt = request.promptTokens;
   const completion = reasoningChunks + contentChunks + toolTokens;
   const cached =
@@ -222,7 +200,8 @@ export function planReply(
     thinking: request.thinking,
     reasoningChunks,
     contentChunks,
-    toolCall,
+    contentPieces,
+    toolCalls,
     finishReason,
     usage,
   };

@@ -1,4 +1,4 @@
-import { endpointFor } from "@qwenkit/core";
+import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS, endpointFor, type NativeEndpoint } from "@qwenkit/core";
 import type { MockHttpRequest } from "../mock-handler.js";
 
 /** Fake keys of each plan (never real: the mock only checks prefixes). */
@@ -22,6 +22,24 @@ export const HOSTS = PRIMARY_ENDPOINTS.map((endpoint) => ({
 
 /** A host of the table. */
 export type TestHost = (typeof HOSTS)[number];
+
+/** The workspace id of the workspace domains in {@link ALL_HOSTS}. */
+export const WORKSPACE_ID = "llm-mock01";
+
+/** Every family in every region it exists in (workspace domains with {@link WORKSPACE_ID}). */
+export const ALL_HOSTS: readonly (NativeEndpoint & { readonly key: string; readonly wrongKey: string })[] =
+  ENDPOINT_FAMILY_IDS.flatMap((family) =>
+    ENDPOINT_FAMILIES[family].regions.map((region) => {
+      const workspaceId = family === "workspace" ? WORKSPACE_ID : undefined;
+      const endpoint = endpointFor({ family, region, workspaceId });
+      const standard = endpoint.plan === "standard";
+      return {
+        ...endpoint,
+        key: standard ? STANDARD_KEY : CODING_KEY,
+        wrongKey: standard ? CODING_KEY : STANDARD_KEY,
+      };
+    }),
+  );
 
 /** A chat-completions request to `baseUrl` (a WHATWG Request, as msw passes it). */
 export function chatRequest(

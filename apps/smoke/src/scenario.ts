@@ -1,11 +1,12 @@
 // What every runtime runs: the built @qwenkit/provider against the mock, once with a key the mock
 // accepts (a stream with usage) and once with one it refuses (a typed 401). Runtime-neutral: it
 // uses only what Node, Deno, Bun, workerd and a browser page all have.
-import { createQwenProvider, QwenApiError, type QwenStreamEvent, type QwenUsage } from "@qwenkit/provider";
+import { createQwenProvider, QwenApiError, type QwenUsage } from "@qwenkit/provider";
 
 /**
- * Keys of the two shapes the mock tells apart by prefix: a Standard key, which a Standard host
- * accepts, and a Coding Plan key (`sk-sp-`), which it refuses with 401. Neither is a real key.
+ * Keys of the two kinds the mock tells apart by prefix: a Pay-as-you-go key (`sk-`), which a
+ * Pay-as-you-go host accepts, and a subscription key (`sk-sp-`), which it refuses with 401.
+ * Neither is a real key.
  */
 const KEYS = {
   accepted: "sk-smoke0000000000000000000000000",
@@ -16,7 +17,10 @@ const PROMPT = [{ role: "user" as const, content: "Say hello from the smoke test
 
 /** Where the mock is and how the runtime needs the provider made. */
 export interface SmokeInput {
-  /** A Standard host's base URL on the standalone mock (`http://127.0.0.1:PORT/<host>/compatible-mode/v1`). */
+  /**
+   * A Pay-as-you-go host's base URL on the standalone mock
+   * (`http://127.0.0.1:PORT/<host>/compatible-mode/v1`).
+   */
   readonly baseUrl: string;
   /** Set in a browser page, where the openai SDK refuses to start without it. */
   readonly dangerouslyAllowBrowser?: boolean;
@@ -63,14 +67,16 @@ export function runtimeName(): string {
   return scope.navigator?.userAgent ?? "unknown";
 }
 
+/**
+ * A provider on the mock. Core reads the mock's loopback layout as the native host, so requests
+ * are shaped (usage asked for) as for Model Studio.
+ */
 const provider = (input: SmokeInput, apiKey: string) =>
   createQwenProvider({
     baseUrl: input.baseUrl,
     apiKey,
     // No environment lookups: a browser has no process.env and Deno would ask for permission.
     env: {},
-    // The loopback mock stands in for a native host: shape and ask for usage as DashScope wants.
-    shapeRequests: "always",
     maxRetries: 0,
     timeout: 15_000,
     ...(input.dangerouslyAllowBrowser === true ? { dangerouslyAllowBrowser: true } : {}),
@@ -81,7 +87,7 @@ async function streamOnce(input: SmokeInput): Promise<SmokeReport["stream"]> {
   const events: Record<string, number> = {};
   let deltas = "";
   let usageEvent: QwenUsage | undefined;
-  for await (const event of stream as AsyncIterable<QwenStreamEvent>) {
+  for await (const event of stream) {
     events[event.type] = (events[event.type] ?? 0) + 1;
     if (event.type === "text") deltas += event.delta;
     if (event.type === "usage") usageEvent = event.usage;

@@ -18,7 +18,7 @@ export function packageFile(name: string, file: string): string | undefined {
   }
 }
 
-/** The Node 24 line the smoke tests run, as published on npm by the Node.js project (`node-<platform>-<arch>`). */
+/** The Node 24 release the smoke tests run, from the npm package that ships its binary. */
 export const NODE_24_VERSION = "24.22.3";
 
 /** The package that ships this machine's Node binary. */

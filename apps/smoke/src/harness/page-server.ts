@@ -12,7 +12,7 @@ export type PageOutcome = { readonly report: SmokeReport } | { readonly error: s
 export interface PageServer {
   /** The page's URL for a mock base URL. */
   pageUrl(mockBaseUrl: string): string;
-  /** The first outcome the page posts; a report too large or not JSON is an `error` outcome. Never rejects. */
+  /** The first outcome the page posts (a report too large or not JSON is an `error`); never rejects. */
   readonly outcome: Promise<PageOutcome>;
   close(): Promise<void>;
 }

@@ -15,7 +15,7 @@ export type RuntimeId = "node-22" | "node-24" | "deno" | "bun" | "workerd" | "ch
 
 /** What one run gets. */
 export interface RunContext {
-  /** A Standard host's base URL on the mock. */
+  /** A Pay-as-you-go host's base URL on the mock. */
   readonly mockBaseUrl: string;
   /** The runtime's bundle (see {@link RuntimeSpec.bundle}). */
   readonly bundleFile: string;

@@ -1,4 +1,4 @@
-/** The compatibility date the worker runs under: the pinned workerd's own release date (the newest it accepts). */
+/** The worker's compatibility date: the pinned workerd's release date, the newest it accepts. */
 export const WORKERD_COMPATIBILITY_DATE = "2026-11-17";
 
 /** Options of {@link workerdConfig}. */

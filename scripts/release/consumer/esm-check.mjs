@@ -28,17 +28,33 @@ assert.equal(core.parseModelRef("modelstudio/qwen3.5-plus").ref, "qwen/qwen3.5-p
 
 const { startDashscopeMockServer } = modules["@qwenkit/dashscope-mock"];
 const { createQwenProvider } = modules["@qwenkit/provider"];
+const { createQwen } = modules["@qwenkit/ai-sdk"];
 const server = await startDashscopeMockServer({ port: 0 });
 try {
   const provider = createQwenProvider({
     apiKey: "sk-release0verify0not0a0real0key",
-    baseUrl: server.baseUrl("dashscope-intl.aliyuncs.com"),
+    baseUrl: server.baseUrlFor("dashscope-intl.aliyuncs.com"),
     shapeRequests: "always",
   });
   const result = await provider.chat({ messages: [{ role: "user", content: "Say hello." }] });
   assert.ok(result.text.length > 0, "the provider got an empty reply from the mock");
   assert.equal(result.finishReason, "stop");
   console.log(`provider -> mock: ${JSON.stringify(result.text.slice(0, 60))} (${result.finishReason})`);
+
+  // The AI SDK provider through the user's own `ai` (a peer dependency npm installed beside it).
+  const { streamText } = await import("ai");
+  const qwen = createQwen({
+    apiKey: "sk-release0verify0not0a0real0key",
+    baseUrl: server.baseUrlFor("dashscope-intl.aliyuncs.com"),
+    env: {},
+  });
+  const streamed = streamText({ model: qwen("qwen3-coder-plus"), prompt: "Say hello.", maxRetries: 0 });
+  const [text, usage] = await Promise.all([streamed.text, streamed.usage]);
+  assert.ok(text.length > 0, "@qwenkit/ai-sdk got an empty stream from the mock");
+  assert.ok(usage.outputTokens > 0, "@qwenkit/ai-sdk's stream carried no usage");
+  console.log(
+    `ai streamText -> @qwenkit/ai-sdk -> mock: ${JSON.stringify(text.slice(0, 60))} (${usage.outputTokens} output tokens)`,
+  );
 } finally {
   await server.close();
 }

@@ -48,8 +48,8 @@ async function post(url, body) {
 }
 
 /**
- * Starts the installed `dashscope-mock` on a free loopback port and checks that it serves the SPEC
- * layout: a Standard host answers a Standard key with a completion whose id carries the
+ * Starts the installed `dashscope-mock` on a free loopback port and checks that it serves the
+ * hostname-prefixed layout: a Standard host answers a Standard key with a completion whose id carries the
  * x-request-id, and a Coding Plan host rejects the same key with 401. Then stops it with SIGTERM.
  */
 export async function checkMockBin(session, { project, env }) {

@@ -22,7 +22,7 @@ export type MockErrorName =
   | "model-unavailable";
 
 /**
- * How DashScope lays out an error body; the layouts follow the captures in `wire/errors.jsonl` and
+ * How DashScope lays out an error body; the layouts follow the captures in `fixtures/wire/errors.jsonl` and
  * public reports, key order included.
  * - `gateway`: `{"error":{"message","type","param","code"},"request_id"}`
  * - `gateway-without-id`: the same without `request_id` (the empty-tools capture)

@@ -123,11 +123,26 @@ describe("a failed call", () => {
 });
 
 describe("retries", () => {
-  it("the AI SDK retries what qwenkit calls retryable; qwenkit's own retries are off by default", async () => {
+  it("the AI SDK retries what qwenkit calls retryable, waiting what retry-after says; qwenkit's own retries are off", async () => {
     mock.useFaults({ fault: { type: "error", error: "rate-limit", retryAfterSeconds: 0 }, times: 1 });
+    const started = performance.now();
     const result = await generateText({ model: qwenOn("standard")(), prompt: "Hi", maxRetries: 1 });
     expect(result.text.length).toBeGreaterThan(0);
     expect(mock.recorder.requests).toHaveLength(2);
+    // Without the header the AI SDK would first wait its 2 s backoff.
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  it("hands the response headers on, retry-after and the request id included", async () => {
+    mock.useFaults({ fault: { type: "error", error: "rate-limit", retryAfterSeconds: 7 } });
+    const failure = await generateText({ model: qwenOn("standard")(), prompt: "Hi", maxRetries: 0 }).catch(
+      (e) => e,
+    );
+    expect(failure.responseHeaders).toMatchObject({
+      "retry-after": "7",
+      "x-request-id": failure.data.requestId,
+    });
+    expect(failure.data.retryAfterMs).toBe(7_000);
   });
 
   it("a stream that fails before delivering anything is retried by the AI SDK too", async () => {

@@ -1,5 +1,10 @@
 import { APICallError } from "@ai-sdk/provider";
-import { QwenApiError, type QwenApiErrorKind } from "@qwenkit/provider";
+import {
+  isQwenApiError,
+  type QuotaWindow,
+  type QwenApiError,
+  type QwenApiErrorKind,
+} from "@qwenkit/provider";
 
 /**
  * What qwenkit knows about a failed call, on `APICallError.data`: the stable `kind` to switch on,
@@ -11,8 +16,12 @@ export interface QwenErrorData {
   readonly requestId: string | undefined;
   /** DashScope's error code (`invalid_api_key`, `Arrearage`, `limit_requests`, …), when sent. */
   readonly code: string | undefined;
+  /** The request parameter the error is about, when DashScope names one. */
+  readonly param: string | undefined;
   /** How long the server asked to wait (`retry-after`), in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /** For `plan-quota`: which subscription window ran out. */
+  readonly quotaWindow: QuotaWindow | undefined;
 }
 
 /** The request an error belongs to: where it went and the body qwenkit sent (never the key). */
@@ -29,31 +38,27 @@ export interface FailedCall {
  * throws), so the AI SDK sees an abort, not an API failure. Anything else is returned as it is.
  */
 export function toAiSdkError(error: unknown, call: FailedCall): unknown {
-  if (!(error instanceof QwenApiError)) return error;
+  if (!isQwenApiError(error)) return error;
   if (error.kind === "aborted" && call.abortSignal?.aborted) return call.abortSignal.reason;
   return new APICallError({
     message: error.message,
     url: call.url,
     requestBodyValues: call.body,
     ...(error.status === undefined ? {} : { statusCode: error.status }),
-    ...responseHeaders(error),
+    // Masked by qwenkit; the AI SDK's retries read retry-after from them.
+    ...(error.headers === undefined ? {} : { responseHeaders: Object.fromEntries(error.headers) }),
     isRetryable: error.retryable,
     data: {
       kind: error.kind,
       hint: error.hint,
       requestId: error.requestId,
       code: error.code,
+      param: error.param,
       retryAfterMs: error.retryAfterMs,
+      quotaWindow: error.quotaWindow,
     } satisfies QwenErrorData,
     cause: error,
   });
-}
-
-/** The response headers the error came with (the AI SDK's retries read `retry-after` from them). */
-function responseHeaders(error: QwenApiError): { responseHeaders?: Record<string, string> } {
-  const headers: unknown = (error as { readonly headers?: unknown }).headers;
-  if (!(headers instanceof Headers)) return {};
-  return { responseHeaders: Object.fromEntries(headers) };
 }
 
 // The AI SDK wraps errors (RetryError.lastError, APICallError.cause); a few levels always suffice.
@@ -81,7 +86,7 @@ export function qwenApiErrorOf(error: unknown): QwenApiError | undefined {
     depth < MAX_WRAPPING_DEPTH && typeof current === "object" && current !== null;
     depth++
   ) {
-    if (current instanceof QwenApiError) return current;
+    if (isQwenApiError(current)) return current;
     const wrapper = current as { readonly lastError?: unknown; readonly cause?: unknown };
     current = wrapper.lastError ?? wrapper.cause;
   }

@@ -173,6 +173,28 @@ describe("tool choice", () => {
     expect(assistant).toMatchObject({ role: "assistant", reasoning_content: firstStep?.reasoningText });
   });
 
+  it("streams parallel calls, each with its own id, when parallelToolCalls is on", async () => {
+    const result = streamText({
+      model: qwen(),
+      prompt: "Use get_weather and get_time for Hangzhou.",
+      tools,
+      providerOptions: { qwen: { parallelToolCalls: true } },
+      maxRetries: 0,
+    });
+    const starts: string[] = [];
+    const ends: string[] = [];
+    for await (const part of result.fullStream) {
+      if (part.type === "tool-input-start") starts.push(part.id);
+      if (part.type === "tool-input-end") ends.push(part.id);
+    }
+    const calls = await result.toolCalls;
+    expect(calls.map((call) => call.toolName).sort()).toEqual(["get_time", "get_weather"]);
+    expect(new Set(calls.map((call) => call.toolCallId)).size).toBe(2);
+    expect(starts).toEqual(calls.map((call) => call.toolCallId));
+    expect(ends.sort()).toEqual([...starts].sort());
+    expect(lastBody(mock)).toMatchObject({ parallel_tool_calls: true });
+  });
+
   it("streams a multi-step loop and ends with the answer", async () => {
     const result = streamText({
       model: qwen(),

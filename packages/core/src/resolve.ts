@@ -1,15 +1,19 @@
 import type { ApiKey } from "./api-key.js";
 import { resolveAuthChoice } from "./auth-choice.js";
-import { type AuthChoice, authChoiceFor } from "./auth-choices.js";
+import { type AuthChoice, authChoiceFor, keyVariablesFor } from "./auth-choices.js";
 import { checkTransportSecurity, normalizeBaseUrl } from "./base-url.js";
 import type { EndpointCapabilities } from "./capabilities.js";
 import { DEFAULT_MODEL_REF, type ModelInfo, modelInfo } from "./catalog.js";
-import type { OpenClawQwenSettings } from "./config/openclaw-config.js";
 import { isPlan, PLAN_IDS, PLANS, type Plan } from "./endpoints/plans.js";
 import { isRegionId, REGION_IDS, type RegionId } from "./endpoints/regions.js";
-import { type ResolvedEndpoint, selectEndpoint } from "./endpoints/select-endpoint.js";
+import { endpointIntent, type ResolvedEndpoint, selectEndpoint } from "./endpoints/select-endpoint.js";
 import { QwenConfigError, quoteInput, redactError } from "./errors.js";
-import { type ApiKeyLookup, lookUpKeyAndConfig, missingApiKeyError } from "./keys/api-key-lookup.js";
+import {
+  type ApiKeyLookup,
+  type KeySources,
+  missingApiKeyError,
+  readKeySources,
+} from "./keys/api-key-lookup.js";
 import type { ResolvedApiKey } from "./keys/config-api-key.js";
 import { describeKeySource, type KeySource } from "./keys/key-source.js";
 import { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
@@ -245,12 +249,7 @@ function refuseKeyInPlainSight(raw: string, endpoint: ResolvedEndpoint, model: M
   );
 }
 
-function resolveWithKey(
-  options: ResolveQwenConfigOptions,
-  settings: OpenClawQwenSettings,
-  key: ResolvedApiKey | undefined,
-  missingKey: () => QwenConfigError,
-): ResolvedQwenConfig {
+function resolveWithKey(options: ResolveQwenConfigOptions, sources: KeySources): ResolvedQwenConfig {
   const providerOption = checkedProviderId(nonBlank(optionalString(options.providerId, "providerId")));
   const authChoice = nonBlank(optionalString(options.authChoice, "authChoice"));
   const plan = checkedPlan(options.plan);
@@ -268,7 +267,8 @@ function resolveWithKey(
   const warnings: QwenWarning[] = [];
   const choice = authChoice === undefined ? undefined : resolveAuthChoice(authChoice);
   if (choice?.warning) warnings.push(choice.warning);
-  const { provider, model } = selectProviderAndModel(providerOption, modelOption, settings.model);
+  const { provider, model } = selectProviderAndModel(providerOption, modelOption, sources.model);
+  const settings = sources.settingsFor(provider);
   const inputs = {
     baseUrl: baseUrl === undefined ? undefined : normalizeBaseUrl(baseUrl),
     configBaseUrl: settings.baseUrl,
@@ -278,10 +278,19 @@ function resolveWithKey(
     region,
     workspaceId,
   };
+  // The plan and region the options point at pick the variables looked up first (the Token Plan's).
+  const intent = endpointIntent(inputs);
+  const lookup = sources.keyFor(
+    provider,
+    intent.plan === undefined || intent.region === undefined
+      ? []
+      : keyVariablesFor(intent.plan, intent.region),
+  );
+  const key = lookup.found;
   const endpoint = selectEndpoint(inputs, key, warnings);
   const insecure = checkTransportSecurity(endpoint.baseUrl, allowInsecureHttp);
   if (insecure) warnings.push(insecure);
-  if (key === undefined) throw missingKey();
+  if (key === undefined) throw missingApiKeyError(lookup);
   refuseKeyInPlainSight(key.apiKey.reveal(), endpoint, model);
   warnings.push(...keyWarnings(key, endpoint));
   const listedPlan = endpoint.plan !== undefined && isListedPlan(endpoint.plan) ? endpoint.plan : undefined;
@@ -348,19 +357,18 @@ export function resolveQwenConfig(options: ResolveQwenConfigOptions = {}): Resol
     );
   }
   // Config and key are read against one environment (env, env files, the config's env block).
-  const { settings, lookup } = lookUpKeyAndConfig(options);
-  return redacting(lookup.found, () =>
-    resolveWithKey(options, settings, lookup.found, () => missingApiKeyError(lookup)),
-  );
+  const sources = readKeySources(options);
+  return redacting(sources, () => resolveWithKey(options, sources));
 }
 
 // Errors may quote user input, and a key can end up in the wrong field by mistake.
-function redacting<T>(key: ResolvedApiKey | undefined, run: () => T): T {
+function redacting<T>(sources: KeySources, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (key && error instanceof QwenConfigError)
-      throw redactError(error, key.apiKey.reveal(), key.apiKey.masked);
-    throw error;
+    if (!(error instanceof QwenConfigError)) throw error;
+    throw sources
+      .keysToScrub()
+      .reduce((redacted, key) => redactError(redacted, key.reveal(), key.masked), error);
   }
 }

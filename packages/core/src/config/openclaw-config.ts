@@ -5,7 +5,12 @@ import { type ResolvedApiKey, readConfigApiKey } from "../keys/config-api-key.js
 import { parseModelRef } from "../model-ref.js";
 import type { FileSystem } from "../node/file-system.js";
 import { platformFileSystem } from "../node/node-file-system.js";
-import { QWEN_PROVIDER_ALIASES, QWEN_PROVIDER_ID } from "../provider-id.js";
+import {
+  normalizeProviderId,
+  QWEN_PROVIDER_ID,
+  QWEN_PROVIDERS,
+  type QwenProviderId,
+} from "../provider-id.js";
 import {
   isRecord,
   nonBlank,
@@ -19,15 +24,18 @@ import { readConfigEnvBlock } from "./env-block.js";
 import { firstField, type ProviderEntry, providerEntries } from "./provider-entries.js";
 import { type Substituted, substitute } from "./substitute.js";
 
-/** The Qwen-relevant settings of an OpenClaw-style config, with `${VAR}` references substituted. */
+/**
+ * The settings of one qwenkit provider in an OpenClaw-style config, with `${VAR}` references
+ * substituted. `<provider>` is `qwen` or `qwen-token-plan` with their aliases.
+ */
 export interface OpenClawQwenSettings {
   /** `agents.defaults.model.primary` (may name another provider; the resolver decides). */
   readonly model?: string;
-  /** `models.providers.<qwen|alias>.baseUrl`, normalized. */
+  /** `models.providers.<provider|alias>.baseUrl`, normalized. */
   readonly baseUrl?: string;
-  /** `models.providers.<qwen|alias>.apiKey` in any of its forms, held masked, with where it came from. */
+  /** `models.providers.<provider|alias>.apiKey` in any of its forms, held masked, with where it came from. */
   readonly apiKey?: ResolvedApiKey;
-  /** Per-model streaming usage from `models.providers.<qwen|alias>.models[].compat.supportsUsageInStreaming`, by model id. */
+  /** Per-model streaming usage from `models.providers.<provider|alias>.models[].compat.supportsUsageInStreaming`, by model id. */
   readonly streamingUsage?: Readonly<Record<string, boolean>>;
 }
 
@@ -37,10 +45,14 @@ export interface OpenClawConfigReadOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Env files read after `env` (and before the config's env block). Default: none. */
   readonly envFiles?: readonly string[];
+  /** Whose entries to read: `qwen` (default) or `qwen-token-plan`, or one of their aliases. */
+  readonly providerId?: string;
 }
 
-/** Provider keys read under `models.providers`, in precedence order. */
-const PROVIDER_IDS: readonly string[] = [QWEN_PROVIDER_ID, ...QWEN_PROVIDER_ALIASES];
+/** The `models.providers` keys of a provider, in precedence order: its id, then its aliases. */
+function entryIds(provider: QwenProviderId): readonly string[] {
+  return [provider, ...QWEN_PROVIDERS[provider].aliases];
+}
 
 function rethrowAt(path: string, error: unknown): never {
   if (!(error instanceof QwenConfigError)) throw error;
@@ -70,7 +82,11 @@ function configString(value: unknown, path: string, environment: Environment): S
   return text === undefined ? undefined : substitute(text, path, environment);
 }
 
-function primaryModel(
+/**
+ * The config's primary model ref (`agents.defaults.model.primary`, or `agents.defaults.model` as
+ * a string), substituted; a substituted ref is checked here, so no later error quotes it.
+ */
+export function readPrimaryModel(
   config: Readonly<Record<string, unknown>>,
   environment: Environment,
 ): string | undefined {
@@ -143,16 +159,17 @@ function streamingUsageByModel(
 }
 
 /**
- * Reads the Qwen settings of a config object against an environment whose last layer is the
- * config's own env block (see {@link readOpenClawConfig}).
+ * Reads one provider's settings of a config object against an environment whose last layer is
+ * the config's own env block (see {@link readOpenClawConfig}).
  */
 export function readOpenClawSettings(
   config: Readonly<Record<string, unknown>>,
   environment: Environment,
   fileSystem: FileSystem | undefined,
+  provider: QwenProviderId,
 ): OpenClawQwenSettings {
-  const entries = providerEntries(config, PROVIDER_IDS);
-  const model = primaryModel(config, environment);
+  const entries = providerEntries(config, entryIds(provider));
+  const model = readPrimaryModel(config, environment);
   const url = baseUrl(entries, environment);
   const streamingUsage = streamingUsageByModel(entries, environment);
   const keyField = firstField(entries, "apiKey");
@@ -183,8 +200,9 @@ export function configObject(config: unknown): Readonly<Record<string, unknown>>
  * `agents.defaults.model.primary` (a string, or `model` itself as a string),
  * `models.providers.<id>.baseUrl`, `models.providers.<id>.apiKey` and
  * `models.providers.<id>.models[].compat.supportsUsageInStreaming`, where `<id>` is `qwen` or an
- * alias (case-insensitive). For each field, the first entry that sets it wins: `qwen` first,
- * then `modelstudio`, `qwencloud`, `dashscope`; so a migrated config holding both a `qwen` and a
+ * alias (case-insensitive), or with `providerId: "qwen-token-plan"` that id or
+ * `bailian-token-plan`. For each field, the first entry that sets it wins: `qwen` first, then
+ * `modelstudio`, `qwencloud`, `dashscope`; so a migrated config holding both a `qwen` and a
  * `modelstudio` entry works. Blank strings count as not set; other keys are ignored.
  *
  * String values may hold `${VAR}` references (`$${VAR}` is a literal `${VAR}`); the key may also
@@ -193,6 +211,7 @@ export function configObject(config: unknown): Readonly<Record<string, unknown>>
  * and string entries of `env`), a layer never overriding an earlier one's value.
  *
  * @throws {@link QwenConfigError} `invalid-option` naming the path of a value of the wrong type;
+ * `unknown-provider-id` for a `providerId` that is not a qwenkit provider;
  * `invalid-base-url` for a malformed `baseUrl`; `invalid-model-ref` / `foreign-model-ref` for a
  * bad id in `models[]`; `missing-env-var` naming an unset variable; `unsupported-secret-source`
  * for a SecretRef qwenkit cannot resolve. Never with a value read from a variable or file.
@@ -205,6 +224,15 @@ export function readOpenClawConfig(
   if (object === undefined) return {};
   const env = optionalStringRecord(options.env, "env") ?? processEnv();
   const envFiles = optionalStringArray(options.envFiles, "envFiles") ?? [];
+  const providerOption = nonBlank(optionalString(options.providerId, "providerId"));
+  const provider = providerOption === undefined ? QWEN_PROVIDER_ID : normalizeProviderId(providerOption);
+  if (provider === undefined) {
+    throw new QwenConfigError(
+      "unknown-provider-id",
+      "providerId is not a qwenkit provider.",
+      `Pass one of ${Object.keys(QWEN_PROVIDERS).join(", ")} or an alias, or leave providerId out.`,
+    );
+  }
   const environment = new Environment(env, envFiles, readConfigEnvBlock(object), platformFileSystem);
-  return readOpenClawSettings(object, environment, platformFileSystem);
+  return readOpenClawSettings(object, environment, platformFileSystem, provider);
 }

@@ -1,10 +1,16 @@
 import { ApiKey, maskApiKey } from "../api-key.js";
 import { readConfigEnvBlock } from "../config/env-block.js";
-import { configObject, type OpenClawQwenSettings, readOpenClawSettings } from "../config/openclaw-config.js";
+import {
+  configObject,
+  type OpenClawQwenSettings,
+  readOpenClawSettings,
+  readPrimaryModel,
+} from "../config/openclaw-config.js";
 import { Environment, type FoundVariable, processEnv } from "../env-variables.js";
 import { QwenConfigError, redactError } from "../errors.js";
 import type { FileSystem } from "../node/file-system.js";
 import { platformFileSystem } from "../node/node-file-system.js";
+import { QWEN_PROVIDER_ID, type QwenProviderId } from "../provider-id.js";
 import { optionalString, optionalStringArray, optionalStringRecord } from "../validate.js";
 import type { ResolvedApiKey } from "./config-api-key.js";
 import { describeKeySource, type KeySource, keySourceOfVariable } from "./key-source.js";
@@ -44,10 +50,33 @@ export interface ApiKeyLookupResult {
   readonly explicit: "not set" | "empty";
   /** Whether a config was given (its apiKey was then not set, when nothing was found). */
   readonly config: boolean;
+  /** The variables looked up for the key, in order. */
+  readonly variables: readonly string[];
   /** Env files read, in order, with what each held. */
   readonly files: readonly { readonly path: string; readonly outcome: FileOutcome }[];
   /** Whether the config's env block defines variables (it was searched too). */
   readonly configEnv: boolean;
+}
+
+/**
+ * The config and the key sources of one lookup, read against one environment, per provider:
+ * the caller picks the provider (it may depend on the config's primary model) before asking.
+ */
+export interface KeySources {
+  /** The config's primary model ref as written (substituted); `undefined` without one. */
+  readonly model: string | undefined;
+  /** The config's settings for a provider: its `models.providers` entries and their aliases. */
+  settingsFor(provider: QwenProviderId): OpenClawQwenSettings;
+  /**
+   * The key for a provider: the `apiKey` option, else the provider's config key, else the first of
+   * `keyVariables` (such as the Token Plan's) and then {@link API_KEY_ENV_VARS} set in the environment.
+   */
+  keyFor(provider: QwenProviderId, keyVariables?: readonly string[]): ApiKeyLookupResult;
+  /**
+   * The keys to scrub from the caller's errors: those {@link KeySources.keyFor} found, or when it
+   * has found none (the error came first), the `qwen` key it would find, if that lookup succeeds.
+   */
+  keysToScrub(): readonly ApiKey[];
 }
 
 /** A config's settings and the key a lookup found, read against one environment. */
@@ -70,8 +99,8 @@ function keyFrom(value: string | undefined, source: KeySource): ResolvedApiKey |
   }
 }
 
-function firstKeyVariable(environment: Environment): FoundVariable | undefined {
-  for (const name of API_KEY_ENV_VARS) {
+function firstVariable(environment: Environment, names: readonly string[]): FoundVariable | undefined {
+  for (const name of names) {
     const found = environment.get(name);
     if (found) return found;
   }
@@ -88,22 +117,27 @@ function redactingKeys<T>(keys: readonly string[], run: () => T): T {
   }
 }
 
+// Shorter values would be scrubbed from messages by accident; real keys are over thirty characters.
+const MIN_REDACTED_KEY_LENGTH = 8;
+
 /**
- * Reads the config and finds the key against one environment: the `env` option (default
- * `process.env`), then each env file, then the config's env block, a later layer never
- * overriding an earlier one's value (as OpenClaw builds its environment). The key is the `apiKey`
- * option, else the config's key (in any form it takes), else the first of
- * {@link API_KEY_ENV_VARS} set in that environment. Env files are read only as far as needed.
+ * Reads the options of a key lookup into {@link KeySources}: one environment made of the `env`
+ * option (default `process.env`), then each env file, then the config's env block, a later layer
+ * never overriding an earlier one's value (as OpenClaw builds its environment). Env files are
+ * read only as far as a lookup needs; each provider's settings are read once, when asked for.
+ *
+ * @throws {@link QwenConfigError} `invalid-option` for options of the wrong type, a config that
+ * is not an object or an env block of the wrong shape.
  */
-export function lookUpKeyAndConfig(lookup: ApiKeyLookup | undefined): KeyAndConfig {
-  return lookUpKeyAndConfigWith(platformFileSystem, lookup);
+export function readKeySources(lookup: ApiKeyLookup | undefined): KeySources {
+  return readKeySourcesWith(platformFileSystem, lookup);
 }
 
-/** {@link lookUpKeyAndConfig} on a given file system (`undefined`: none, as in the build for browsers). */
-export function lookUpKeyAndConfigWith(
+/** {@link readKeySources} on a given file system (`undefined`: none, as in the build for browsers). */
+export function readKeySourcesWith(
   fileSystem: FileSystem | undefined,
   lookup: ApiKeyLookup | undefined,
-): KeyAndConfig {
+): KeySources {
   if (lookup !== undefined && (typeof lookup !== "object" || lookup === null)) {
     throw new QwenConfigError(
       "invalid-option",
@@ -117,34 +151,74 @@ export function lookUpKeyAndConfigWith(
   const config = configObject(lookup?.config);
   const configEnv = config === undefined ? new Map() : readConfigEnvBlock(config);
   const environment = new Environment(env, envFiles, configEnv, fileSystem);
-
   const explicit = keyFrom(explicitValue, { kind: "option" });
   const known = [explicitValue, ...API_KEY_ENV_VARS.map((name) => env[name])].filter(
     (value): value is string => typeof value === "string" && value.trim().length >= MIN_REDACTED_KEY_LENGTH,
   );
-  const settings =
-    config === undefined
-      ? {}
-      : redactingKeys(known, () => readOpenClawSettings(config, environment, fileSystem));
-  const fromConfig = explicit ?? settings.apiKey;
-  const variable = fromConfig === undefined ? firstKeyVariable(environment) : undefined;
-  const found = fromConfig ?? (variable && keyFrom(variable.value, keySourceOfVariable(variable)));
+  const settings = new Map<QwenProviderId, OpenClawQwenSettings>();
+  const found: ResolvedApiKey[] = [];
+  const settingsFor = (provider: QwenProviderId): OpenClawQwenSettings => {
+    const read =
+      settings.get(provider) ??
+      (config === undefined
+        ? {}
+        : redactingKeys(known, () => readOpenClawSettings(config, environment, fileSystem, provider)));
+    settings.set(provider, read);
+    return read;
+  };
   return {
-    settings,
-    lookup: {
-      found,
-      explicit: explicitValue === undefined ? "not set" : "empty",
-      config: config !== undefined,
-      files: environment
-        .filesRead()
-        .map((file) => ({ path: file.path, outcome: file.found ? "no key" : "not found" })),
-      configEnv: configEnv.size > 0,
+    model:
+      config === undefined ? undefined : redactingKeys(known, () => readPrimaryModel(config, environment)),
+    settingsFor,
+    keyFor(provider, keyVariables = []) {
+      const variables = [...new Set([...keyVariables, ...API_KEY_ENV_VARS])];
+      const fromConfig = explicit ?? settingsFor(provider).apiKey;
+      const variable = fromConfig === undefined ? firstVariable(environment, variables) : undefined;
+      const key = fromConfig ?? (variable && keyFrom(variable.value, keySourceOfVariable(variable)));
+      if (key) found.push(key);
+      return {
+        found: key,
+        explicit: explicitValue === undefined ? "not set" : "empty",
+        config: config !== undefined,
+        variables,
+        files: environment
+          .filesRead()
+          .map((file) => ({ path: file.path, outcome: file.found ? "no key" : "not found" })),
+        configEnv: configEnv.size > 0,
+      };
+    },
+    keysToScrub() {
+      if (found.length > 0) return found.map((key) => key.apiKey);
+      // The error came before any lookup: the key the `qwen` lookup finds, or (when the config
+      // is what failed) the one the apiKey option or the variables hold.
+      for (const lookUp of [
+        () => this.keyFor(QWEN_PROVIDER_ID).found,
+        () => {
+          const variable = explicit ? undefined : firstVariable(environment, API_KEY_ENV_VARS);
+          return explicit ?? (variable && keyFrom(variable.value, keySourceOfVariable(variable)));
+        },
+      ]) {
+        try {
+          const key = lookUp();
+          if (key) return [key.apiKey];
+        } catch {
+          // Try the next; with none, the caller's error stands as it is.
+        }
+      }
+      return [];
     },
   };
 }
 
-// Shorter values would be scrubbed from messages by accident; real keys are over thirty characters.
-const MIN_REDACTED_KEY_LENGTH = 8;
+/**
+ * The `qwen` provider's config settings and key, read against one environment (see
+ * {@link readKeySources}): the `apiKey` option, else the config's key (in any form it takes),
+ * else the first of {@link API_KEY_ENV_VARS} set in the environment.
+ */
+export function lookUpKeyAndConfig(lookup: ApiKeyLookup | undefined): KeyAndConfig {
+  const sources = readKeySources(lookup);
+  return { settings: sources.settingsFor(QWEN_PROVIDER_ID), lookup: sources.keyFor(QWEN_PROVIDER_ID) };
+}
 
 /** The `missing-api-key` error for a lookup that found nothing. */
 export function missingApiKeyError(lookup: ApiKeyLookupResult): QwenConfigError {
@@ -157,7 +231,7 @@ export function missingApiKeyError(lookup: ApiKeyLookupResult): QwenConfigError 
   return new QwenConfigError(
     "missing-api-key",
     `No Model Studio API key found. Tried: the apiKey option (${lookup.explicit}), ${config}environment variables ` +
-      `${API_KEY_ENV_VARS.join(", ")} (unset or empty), ${files}${configEnv}.`,
+      `${lookup.variables.join(", ")} (unset or empty), ${files}${configEnv}.`,
     lookup.files.length === 0
       ? "Set QWEN_API_KEY, pass apiKey, or (for a daemon) pass envFiles: defaultEnvFiles() to read ~/.openclaw/.env."
       : "Set QWEN_API_KEY in one of those env files or in the environment, or pass apiKey.",

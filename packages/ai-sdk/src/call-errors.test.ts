@@ -219,6 +219,28 @@ describe("abort, headers and fetch", () => {
     expect(types.filter((type) => type === "text-delta").length).toBeLessThan(1000);
   });
 
+  it("a reader that cancels the model's stream stops it, with nothing left to fail later", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const model = qwenOn("standard")("qwen3-coder-plus");
+      const { stream } = await model.doStream({
+        prompt: [{ role: "user", content: [{ type: "text", text: "Hi" }] }],
+        headers: { "x-mock-chunks": "100000" },
+      });
+      const reader = stream.getReader();
+      const first = await reader.read();
+      expect(first.value?.type).toBe("stream-start");
+      await reader.cancel();
+      expect(await reader.closed).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("an abort before the response rejects with the signal's reason", async () => {
     const delayMs = 200;
     mock.useFaults({ fault: { type: "slow-first-byte", delayMs } });

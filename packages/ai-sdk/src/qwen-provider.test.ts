@@ -18,10 +18,27 @@ const codingPlan = ENDPOINT_PER_FAMILY.find((endpoint) => endpoint.family === "c
 if (codingPlan === undefined) throw new Error("no Coding Plan endpoint");
 
 describe("createQwen", () => {
-  it("fails with QwenConfigError when there is no key, before any request", () => {
-    const create = () => createQwen({ env: {} });
+  it.each([
+    { name: "no key", settings: { env: {} }, kind: "missing-api-key" },
+    {
+      name: "plain http to a remote host",
+      settings: { baseUrl: "http://llm-gateway.example.com/v1", apiKey: KEYS.standard, env: {} },
+      kind: "insecure-base-url",
+    },
+    {
+      name: "a negative timeout",
+      settings: { apiKey: KEYS.standard, env: {}, timeout: -1 },
+      kind: "invalid-option",
+    },
+    {
+      name: "a fractional maxRetries",
+      settings: { apiKey: KEYS.standard, env: {}, maxRetries: 1.5 },
+      kind: "invalid-option",
+    },
+  ])("fails with QwenConfigError for $name, before any request", ({ settings, kind }) => {
+    const create = () => createQwen(settings);
     expect(create).toThrow(QwenConfigError);
-    expect(create).toThrow(/No Model Studio API key found/);
+    expect(create).toThrow(expect.objectContaining({ kind }));
     expect(mock.recorder.requests).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
 export { dashscopeHandlers } from "./handlers.js";
+export { MockInterceptionError } from "./interception-probe.js";
 export { type DashscopeMock, setupDashscopeMock } from "./setup.js";
 export * from "./standalone.js";

@@ -1,7 +1,13 @@
 import type { BenchTarget } from "./target.js";
 import type { StreamShape } from "./workloads.js";
 
-export type SubjectName = FloorName | "openai" | "@qwenkit/provider" | "@ai-sdk/alibaba" | "@qwenkit/ai-sdk";
+export type SubjectName =
+  | FloorName
+  | "openai"
+  | "@qwenkit/provider"
+  | "@ai-sdk/alibaba"
+  | "@qwenkit/ai-sdk"
+  | "@qwenkit/ai-sdk model stream";
 
 /**
  * The two floors every ratio is taken against: `split floor` (fetch, decode, line split; only the

@@ -39,6 +39,11 @@ export const SUBJECTS: readonly SubjectEntry[] = [
     description: "ai streamText() on @qwenkit/ai-sdk, consumed as the @ai-sdk/alibaba subject is",
     load: async () => (await import("./subjects/ai-sdk-qwenkit.js")).aiSdkQwenkit,
   },
+  {
+    name: "@qwenkit/ai-sdk model stream",
+    description: "@qwenkit/ai-sdk's doStream() read part by part, no streamText: the adapter's own cost",
+    load: async () => (await import("./subjects/ai-sdk-qwenkit-model.js")).aiSdkQwenkitModel,
+  },
 ];
 
 export function findSubject(name: string): SubjectEntry {

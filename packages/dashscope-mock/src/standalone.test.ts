@@ -92,4 +92,23 @@ describe("the standalone server without msw", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
+
+  it("exits promptly after close() with a fault delay still pending", async () => {
+    const script = `
+const { startDashscopeMockServer } = await import(${JSON.stringify(pathToFileURL(dist("standalone.js")).href)});
+const server = await startDashscopeMockServer();
+const pending = fetch(server.baseUrlFor("dashscope-intl.aliyuncs.com") + "/chat/completions", {
+  method: "POST",
+  headers: { authorization: "Bearer sk-test-standard-000000a1b2", "x-mock-fault": "slow-first-byte;delayMs=600000" },
+  body: JSON.stringify({ model: "qwen-plus", messages: [{ role: "user", content: "Hi" }] }),
+}).catch(() => "cut");
+await new Promise((resolve) => setTimeout(resolve, 100));
+await server.close();
+console.log(await pending);
+`;
+    const started = performance.now();
+    const { code, stdout } = await withoutMsw(["--input-type=module", "-e", script]);
+    expect([code, stdout]).toEqual([0, "cut\n"]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
 });

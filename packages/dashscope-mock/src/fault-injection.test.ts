@@ -65,6 +65,29 @@ describe("error faults", () => {
     expect([asked.headers.get("retry-after"), plain.headers.get("retry-after")]).toEqual(["7", null]);
   });
 
+  it("sends a huge retry-after as an integer", async () => {
+    const seconds = Number.MAX_SAFE_INTEGER;
+    const response = await send({ "x-mock-fault": `error;error=rate-limit;retryAfterSeconds=${seconds}` });
+    expect(response.headers.get("retry-after")).toBe("9007199254740991");
+    const rule = await send(
+      {},
+      { faults: [{ fault: { type: "error", error: "rate-limit", retryAfterSeconds: seconds } }] },
+    );
+    expect(rule.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it.each([
+    "error;error=rate-limit;retryAfterSeconds=100000000000000000000000",
+    "slow-first-byte;delayMs=2147483648",
+    "chunk-delay;delayMs=99999999999",
+  ])("answers %s with a 400 instead of a timer that would fire at once", async (fault) => {
+    const response = await send({ "x-mock-fault": fault });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: "mock_invalid_control_header", param: "x-mock-fault" },
+    });
+  });
+
   it("still checks the key first", async () => {
     const mock = createDashscopeMockHandler();
     const response = await mock.handle(

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { errorOf } from "../test-utils/error-of.js";
-import { API_KEY_ENV_VARS, findApiKey, resolveApiKey } from "./api-key-lookup.js";
+import { API_KEY_ENV_VARS, findApiKey, readKeySourcesWith, resolveApiKey } from "./api-key-lookup.js";
 import type { KeySource } from "./key-source.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qwenkit-env-"));
@@ -296,5 +296,21 @@ describe("with an OpenClaw config", () => {
     );
     expect(error.kind).toBe("invalid-base-url");
     expect(error.message).not.toContain(pasted);
+  });
+});
+
+describe("without a file system (the build for browsers and workers)", () => {
+  it("finds a key in env and the config, and refuses env files clearly", () => {
+    const sources = readKeySourcesWith(undefined, {
+      env: {},
+      config: { env: { vars: { QWEN_API_KEY: K1 } } },
+    });
+    expect(sources.keyFor("qwen").found?.source).toEqual({
+      kind: "config-env",
+      variable: "QWEN_API_KEY",
+      path: "config.env.vars.QWEN_API_KEY",
+    });
+    const withFiles = readKeySourcesWith(undefined, { env: {}, envFiles: ["/etc/qwen.env"] });
+    expect(errorOf(() => withFiles.keyFor("qwen")).message).toContain("has no file system");
   });
 });

@@ -103,6 +103,14 @@ export {
   type QwenProviderSpec,
 } from "./provider-id.js";
 export {
+  looksLikeKey,
+  maskCredential,
+  type RedactOptions,
+  redactError,
+  redactSecrets,
+  redactValue,
+} from "./redact.js";
+export {
   type EndpointSource,
   type PlanModelsInUse,
   type ResolvedEndpoint,

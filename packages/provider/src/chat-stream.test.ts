@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createChatStream } from "./chat-stream.js";
-import { localError } from "./errors.js";
+import { localError } from "./errors/local-error.js";
 import type { QwenChatResult } from "./result.js";
 import type { QwenStreamEvent } from "./stream-events.js";
 

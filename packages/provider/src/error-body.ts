@@ -1,7 +1,11 @@
+import { LIMITS } from "./limits.js";
+import { SseDecoder } from "./sse-decoder.js";
+
 /**
  * The fields of a DashScope error, whichever way it arrived: a JSON envelope
  * `{"error":{"message","type","param","code"},"request_id"}`, the same envelope SSE-framed
  * (`data: {...}`), the Coding Plan gate's `{"error": "<string>"}`, or a mid-stream error frame.
+ * Raw as sent: classification masks and cuts them.
  */
 export interface ProviderErrorBody {
   readonly message: string | undefined;
@@ -29,7 +33,8 @@ const record = (value: unknown): Record<string, unknown> | undefined =>
 
 /**
  * Reads an error envelope (parsed JSON). Accepts the whole envelope, or just its `error` member
- * (what the openai SDK keeps), or the string-valued `error` of the 405 gate.
+ * (what the openai SDK keeps), or the string-valued `error` of the 405 gate. Reads a few fields
+ * and never walks the value, so a deeply nested body costs nothing here.
  */
 export function readErrorEnvelope(envelope: unknown): ProviderErrorBody {
   if (typeof envelope === "string") return { ...EMPTY, message: text(envelope) };
@@ -49,20 +54,33 @@ export function readErrorEnvelope(envelope: unknown): ProviderErrorBody {
 }
 
 /**
- * Parses a raw error body: JSON, or SSE-framed JSON (the first `data:` line that parses). Returns
- * the body as the message when it is neither.
+ * Parses a raw error body in one pass: JSON, or SSE-framed JSON (the first `data:` record that
+ * parses); otherwise the body is the message. Only the first {@link LIMITS.errorBodyBytes}
+ * characters are looked at.
  */
 export function parseErrorBody(raw: string): ProviderErrorBody {
-  const trimmed = raw.trim();
+  const trimmed = (raw.length > LIMITS.errorBodyBytes ? raw.slice(0, LIMITS.errorBodyBytes) : raw).trim();
   if (trimmed === "") return EMPTY;
-  const json = tryJson(trimmed);
+  const json = /^[{["]/.test(trimmed) ? tryJson(trimmed) : undefined;
   if (json !== undefined) return readErrorEnvelope(json);
-  for (const line of trimmed.split(/\r?\n/)) {
-    if (!line.startsWith("data:")) continue;
-    const payload = tryJson(line.slice(5).trim());
-    if (payload !== undefined) return readErrorEnvelope(payload);
-  }
-  return { ...EMPTY, message: trimmed };
+  const framed =
+    trimmed.startsWith("data:") || trimmed.startsWith("event:") ? firstJsonRecord(trimmed) : undefined;
+  return framed === undefined ? { ...EMPTY, message: trimmed } : readErrorEnvelope(framed);
+}
+
+/** The JSON of the first SSE record whose data parses. */
+function firstJsonRecord(body: string): unknown {
+  const decoder = new SseDecoder({
+    maxLineLength: LIMITS.errorBodyBytes,
+    maxRecordLength: LIMITS.errorBodyBytes,
+  });
+  let found: unknown;
+  const onRecord = (data: string) => {
+    found = tryJson(data);
+    return found !== undefined;
+  };
+  if (!decoder.push(body, onRecord)) decoder.flush(onRecord);
+  return found;
 }
 
 function tryJson(value: string): unknown {

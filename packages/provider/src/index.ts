@@ -1,19 +1,21 @@
 export type { QwenChatStream } from "./chat-stream.js";
 export { resultFromCompletion } from "./completion-result.js";
 export { type ProviderErrorBody, parseErrorBody, readErrorEnvelope } from "./error-body.js";
-export { normalizeErrorResponses } from "./error-response.js";
 export {
   classifyProviderError,
-  type ErrorPhase,
   type ProviderErrorInput,
-  type QuotaWindow,
-  QwenApiError,
-  type QwenApiErrorInit,
-  type QwenApiErrorKind,
-  type QwenErrorContext,
   qwenApiErrorFromResponse,
-  toQwenApiError,
-} from "./errors.js";
+} from "./errors/classify.js";
+export type { QwenErrorContext } from "./errors/context.js";
+export { type ErrorPhase, toQwenApiError } from "./errors/from-openai-sdk.js";
+export {
+  QWEN_API_ERROR_KINDS,
+  type QwenApiErrorKind,
+  type QwenApiErrorKindSpec,
+} from "./errors/kinds.js";
+export type { QuotaWindow } from "./errors/quota-window.js";
+export { isQwenApiError, QwenApiError, type QwenApiErrorInit } from "./errors/qwen-api-error.js";
+export { type GuardedFetchOptions, guardedFetch } from "./http/guarded-fetch.js";
 export type { QwenCallOptions, QwenChatRequest, QwenProviderOptions } from "./options.js";
 export { createQwenProvider, type QwenProvider } from "./provider.js";
 export { requestIdFromCompletionId } from "./request-id.js";

@@ -1,10 +1,11 @@
+import { AUTH_CHOICES, authChoiceFor } from "@qwenkit/core";
 import {
   createDashscopeMockHandler,
   type DashscopeMockServer,
   startDashscopeMockServer,
 } from "@qwenkit/dashscope-mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { QwenApiError } from "./errors.js";
+import { QwenApiError } from "./errors/qwen-api-error.js";
 import { createQwenProvider } from "./provider.js";
 import { failure, HOSTS, KEYS } from "./test-utils/hosts.js";
 
@@ -30,7 +31,9 @@ describe("the Coding Plan client gate (mock handler as the provider's fetch)", (
       const error = await failure(make().chat({ messages: hello }));
       expect(error).toBeInstanceOf(QwenApiError);
       expect(error).toMatchObject({ kind: "coding-plan-client-gate", status: 405, retryable: false });
-      expect((error as QwenApiError).hint).toMatch(/qwen-standard-api-key.*qwen-standard-api-key-cn/);
+      const region = AUTH_CHOICES[host.authChoice].region;
+      expect((error as QwenApiError).hint).toMatch(/Coding Plan is only for interactive coding tools/);
+      expect((error as QwenApiError).hint).toContain(`"${authChoiceFor("standard", region)}"`);
       expect(handler.recorder.requests).toHaveLength(1);
     });
 

@@ -1,4 +1,4 @@
-import type { Plan } from "@qwenkit/core";
+import { AUTH_CHOICES, authChoiceFor, type Plan } from "@qwenkit/core";
 import {
   FAULT_HEADER,
   formatFaultHeader,
@@ -6,7 +6,9 @@ import {
   setupDashscopeMock,
 } from "@qwenkit/dashscope-mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type QuotaWindow, QwenApiError, type QwenApiErrorKind } from "./errors.js";
+import type { QwenApiErrorKind } from "./errors/kinds.js";
+import type { QuotaWindow } from "./errors/quota-window.js";
+import { QwenApiError } from "./errors/qwen-api-error.js";
 import { drain, failure, HOSTS, KEYS, providerFor } from "./test-utils/hosts.js";
 
 const mock = setupDashscopeMock();
@@ -99,8 +101,8 @@ describe.each(HOSTS)("$name: errors the endpoint itself produces", (host) => {
     expect(error).toMatchObject({ kind: "invalid-api-key", status: 401, retryable: false });
     expect(error.hint).toMatch(
       host.plan === "coding"
-        ? /Standard key but the endpoint is a Coding Plan host/
-        : /Coding Plan key \(sk-sp-…\) but the endpoint is a Standard host/,
+        ? /This is a Pay-as-you-go key .*but the endpoint is a Coding Plan host/
+        : /This is a subscription key \(Coding Plan or Token Plan, sk-sp-\), but the endpoint is a Pay-as-you-go host/,
     );
     expect(error.message).not.toContain(KEYS[otherPlan]);
   });
@@ -116,12 +118,12 @@ describe.each(HOSTS)("$name: errors the endpoint itself produces", (host) => {
 
 describe.each(HOSTS.filter((host) => host.plan === "coding"))("$name: Coding Plan rejections", (host) => {
   it("a model outside the Coding Plan: switch to a Standard auth choice", async () => {
-    const qwen = providerFor(host, { model: "qwen/qwen3.6-plus" });
+    const qwen = providerFor(host, { model: "qwen/qwen3.7-max" });
     const error = await apiError(qwen.stream({ messages: hello }).result);
     expect(error.kind).toBe("model-not-in-plan");
-    expect(error.hint).toContain("qwen-standard-api-key");
-    expect(error.hint).toContain("qwen-standard-api-key-cn");
-    expect(error.hint).toContain("qwen3.6-plus");
+    const region = AUTH_CHOICES[host.authChoice].region;
+    expect(error.hint).toContain(`Pay-as-you-go auth choice "${authChoiceFor("standard", region)}"`);
+    expect(error.hint).toContain("qwen3.7-max is not on the Coding Plan's model list");
   });
 });
 

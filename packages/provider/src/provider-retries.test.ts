@@ -1,6 +1,6 @@
 import { CONTROL_HEADERS, setupDashscopeMock } from "@qwenkit/dashscope-mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { QwenApiError } from "./errors.js";
+import { QwenApiError } from "./errors/qwen-api-error.js";
 import type { QwenStreamEvent } from "./stream-events.js";
 import { drain, failure, HOSTS, providerFor } from "./test-utils/hosts.js";
 

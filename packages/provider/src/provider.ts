@@ -9,13 +9,16 @@ import {
   type ResolvedQwenConfig,
   resolveQwenConfig,
 } from "@qwenkit/core";
-import OpenAI from "openai";
-import { browserOptIn } from "./browser-opt-in.js";
+import type OpenAI from "openai";
 import { createChatStream, type QwenChatStream } from "./chat-stream.js";
 import { resultFromCompletion } from "./completion-result.js";
-import { normalizeErrorResponses } from "./error-response.js";
-import { localError, type QwenApiError, type QwenErrorContext, toQwenApiError } from "./errors.js";
+import type { QwenErrorContext } from "./errors/context.js";
+import { toQwenApiError } from "./errors/from-openai-sdk.js";
+import { localError } from "./errors/local-error.js";
+import type { QwenApiError } from "./errors/qwen-api-error.js";
 import { IdleTimeout } from "./idle-timeout.js";
+import { openAIClient } from "./openai-client.js";
+import { checkMilliseconds, checkShapeRequests } from "./option-checks.js";
 import type { QwenCallOptions, QwenChatRequest, QwenProviderOptions } from "./options.js";
 import type { QwenChatResult } from "./result.js";
 import { type RetryPolicy, retryDelayMs, retryPolicy, sleep } from "./retry.js";
@@ -68,7 +71,7 @@ export interface QwenProvider {
  * options, same errors) and builds an `OpenAI` client for the endpoint.
  *
  * @throws `QwenConfigError` (from `@qwenkit/core`) for bad configuration, e.g. no API key.
- * @throws TypeError for a bad `timeout`, `maxRetries`, `retryDelays` or `shapeRequests`.
+ * @throws `QwenConfigError` (kind `invalid-option`) for a bad `timeout`, `maxRetries`, `retryDelays` or `shapeRequests`.
  * @example
  * ```ts
  * const qwen = createQwenProvider({ authChoice: "qwen-standard-api-key" }); // key from QWEN_API_KEY
@@ -88,30 +91,15 @@ class Provider implements QwenProvider {
 
   constructor(options: QwenProviderOptions) {
     this.config = resolveQwenConfig(options);
-    checkTimeout(options.timeout, "timeout");
-    if (options.shapeRequests !== undefined && !["auto", "always"].includes(options.shapeRequests)) {
-      throw new TypeError(`shapeRequests must be "auto" or "always", got ${String(options.shapeRequests)}.`);
-    }
+    checkMilliseconds(options.timeout, "timeout", { zero: false });
+    checkShapeRequests(options.shapeRequests);
     this.#options = options;
     this.#policy = retryPolicy(options.maxRetries, options.retryDelays);
     // Not config.capabilities: its streamingUsage is already decided for the default model.
     this.#endpointCapabilities = capabilitiesForBaseUrl(
       options.shapeRequests === "always" ? NATIVE_REFERENCE_URL : this.config.endpoint.baseUrl,
     );
-    this.#client = hideKey(
-      new OpenAI({
-        apiKey: this.config.apiKey.reveal(),
-        baseURL: this.config.endpoint.baseUrl,
-        organization: null,
-        project: null,
-        maxRetries: 0,
-        ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-        fetch: normalizeErrorResponses(options.fetch),
-        ...(options.defaultHeaders === undefined ? {} : { defaultHeaders: { ...options.defaultHeaders } }),
-        dangerouslyAllowBrowser: browserOptIn(options.dangerouslyAllowBrowser),
-      }),
-      this.config,
-    );
+    this.#client = openAIClient(this.config, options);
   }
 
   get client(): OpenAI {
@@ -143,7 +131,11 @@ class Provider implements QwenProvider {
       const { data, request_id } = await this.#client.chat.completions
         .create({ ...shaped.body, stream: false }, this.#requestOptions(options, signal))
         .withResponse();
-      return resultFromCompletion(data, { requestId: request_id ?? undefined, warnings: shaped.warnings });
+      return resultFromCompletion(
+        data,
+        { requestId: request_id ?? undefined, warnings: shaped.warnings },
+        { secrets: context.secrets },
+      );
     });
   }
 
@@ -167,7 +159,7 @@ class Provider implements QwenProvider {
     emit: (event: QwenStreamEvent) => void,
     attempt: Attempt,
   ): Promise<QwenChatResult> {
-    const assembler = new StreamAssembler();
+    const assembler = new StreamAssembler({ secrets: context.secrets });
     let requestId: string | undefined;
     const partial = () =>
       assembler.chunkCount > 0 ? assembler.snapshot({ requestId, warnings: shaped.warnings }) : undefined;
@@ -221,15 +213,15 @@ class Provider implements QwenProvider {
     return {
       model,
       keyKind: this.config.apiKey.kind,
-      endpointPlan: this.config.endpoint.plan,
-      baseUrl: this.config.endpoint.baseUrl,
+      endpoint: this.config.endpoint,
+      planModels: this.config.planModels?.models,
       timeoutMs: options.timeout ?? this.#options.timeout,
       secrets: [this.config.apiKey.reveal()],
     };
   }
 
   #callPolicy(options: QwenCallOptions): RetryPolicy {
-    checkTimeout(options.timeout, "options.timeout");
+    checkMilliseconds(options.timeout, "options.timeout", { zero: false });
     return options.maxRetries === undefined
       ? this.#policy
       : retryPolicy(options.maxRetries, this.#options.retryDelays);
@@ -286,20 +278,4 @@ async function withRetries<T>(
       throw localError("aborted", context, reason);
     }
   }
-}
-
-function checkTimeout(timeout: number | undefined, name: string): void {
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-    throw new TypeError(`${name} must be a positive number of milliseconds, got ${String(timeout)}.`);
-  }
-}
-
-/** Keeps `util.inspect` / `JSON.stringify` of the client from printing the key it holds. */
-function hideKey(client: OpenAI, config: ResolvedQwenConfig): OpenAI {
-  const summary = { baseURL: config.endpoint.baseUrl, apiKey: config.apiKey.masked };
-  Object.defineProperties(client, {
-    [INSPECT]: { value: () => `OpenAI ${JSON.stringify(summary)}`, enumerable: false },
-    toJSON: { value: () => summary, enumerable: false },
-  });
-  return client;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localError, QwenApiError } from "./errors.js";
+import { localError } from "./errors/local-error.js";
+import { QwenApiError } from "./errors/qwen-api-error.js";
 import { DEFAULT_RETRY_POLICY, retryDelayMs, retryPolicy, sleep } from "./retry.js";
 import { retryAfterMs } from "./retry-after.js";
 
@@ -49,7 +50,7 @@ describe("retryAfterMs", () => {
   const now = Date.parse("2026-03-02T00:00:00Z");
   it.each([
     [{ "retry-after": "2" }, 2_000],
-    [{ "retry-after": "0.5" }, 500],
+    [{ "retry-after": "0.5" }, undefined],
     [{ "retry-after-ms": "40", "retry-after": "2" }, 40],
     [{ "retry-after": "Mon, 02 Mar 2026 00:00:03 GMT" }, 3_000],
     [{ "retry-after": "soon" }, undefined],

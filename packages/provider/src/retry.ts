@@ -1,4 +1,5 @@
-import type { QwenApiError } from "./errors.js";
+import type { QwenApiError } from "./errors/qwen-api-error.js";
+import { checkMilliseconds, checkRetryCount } from "./option-checks.js";
 
 /** Backoff between retries. */
 export interface QwenRetryDelays {
@@ -29,7 +30,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 60_000,
 };
 
-/** Builds a policy from options, rejecting negative or non-integer retry counts. */
+/**
+ * Builds a policy from options.
+ *
+ * @throws `QwenConfigError` (kind `invalid-option`) for a negative or fractional retry count, or
+ * a delay that is negative, not finite, or above 2^31 − 1 ms (the longest a timer can wait)
+ */
 export function retryPolicy(maxRetries: number | undefined, delays: QwenRetryDelays = {}): RetryPolicy {
   const policy: RetryPolicy = {
     maxRetries: maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
@@ -37,13 +43,10 @@ export function retryPolicy(maxRetries: number | undefined, delays: QwenRetryDel
     maxDelayMs: delays.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
     maxRetryAfterMs: delays.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs,
   };
-  if (!Number.isSafeInteger(policy.maxRetries) || policy.maxRetries < 0) {
-    throw new TypeError(`maxRetries must be a non-negative integer, got ${String(maxRetries)}.`);
-  }
+  checkRetryCount(policy.maxRetries, "maxRetries");
+  // Every wait is at most one of these (a longer retry-after is not waited for), so none overflows a timer.
   for (const key of ["initialDelayMs", "maxDelayMs", "maxRetryAfterMs"] as const) {
-    if (!Number.isFinite(policy[key]) || policy[key] < 0) {
-      throw new TypeError(`retryDelays.${key} must be a non-negative number, got ${String(policy[key])}.`);
-    }
+    checkMilliseconds(policy[key], `retryDelays.${key}`, { zero: true });
   }
   return policy;
 }

@@ -1,6 +1,7 @@
 import { type DashScopeChunk, type Received, SSE_DONE } from "@qwenkit/core/wire";
 import { APIError } from "openai";
 import { SseDecoder } from "./sse-decoder.js";
+import { BodyUndecodable, isDecodingError } from "./transport-failures.js";
 
 /** What {@link readSseChunks} reports while it reads. */
 export interface SseChunkHandlers {
@@ -19,7 +20,8 @@ const noop = () => undefined;
  * SDK's `SyntaxError` — without its four async generators per frame: one `read()` per network
  * chunk, and every frame in it parsed and handed to `onChunk` synchronously. A body that ends
  * without `[DONE]` just ends (the caller decides whether the stream was complete); a failed or
- * aborted read rejects with the fetch error.
+ * aborted read rejects with the fetch error, a corrupt compressed body with `BodyUndecodable`, a
+ * line or event past its limit with `ResponseTooLarge` (the body is cancelled in every case).
  */
 export async function readSseChunks(response: Response, handlers: SseChunkHandlers): Promise<void> {
   if (response.body === null) throw new Error("Attempted to iterate over a response with no body");
@@ -63,7 +65,8 @@ export async function readSseChunks(response: Response, handlers: SseChunkHandle
     if (!stopped && !sse.push(text.decode(), onRecord)) sse.flush(onRecord);
   } catch (error) {
     reader.cancel(error).catch(noop);
-    throw error;
+    // A corrupt compressed body is not a dropped connection: say so, with the response's status.
+    throw isDecodingError(error) ? new BodyUndecodable(response.status, error) : error;
   } finally {
     if (stopped) reader.cancel().catch(noop);
     reader.releaseLock();

@@ -1,68 +1,138 @@
+import { LIMITS } from "./limits.js";
+import { ResponseTooLarge } from "./transport-failures.js";
+
 /**
  * Called with each complete record's `data` (its `data:` lines joined by `\n`) and `event` name;
  * returning `true` stops decoding (the rest of the text is dropped).
  */
 export type SseRecordHandler = (data: string, event: string | null) => boolean;
 
+/** The bounds a decoder enforces; default {@link LIMITS}. */
+export interface SseDecoderLimits {
+  readonly maxLineLength: number;
+  readonly maxRecordLength: number;
+}
+
+const LF = 10;
+const CR = 13;
+const COLON = 58;
+const SPACE = 32;
+
 /**
  * Decodes server-sent-event text into records the way the openai SDK's decoder does (lines end
  * in `\n`, `\r\n` or `\r`; a blank line ends a record; `data:` lines are joined by `\n`; `:`
- * comments and other fields are skipped), but synchronously and without copying bytes: a
- * network read's worth of text is decoded in one call, however many records it holds.
+ * comments and other fields are skipped), but synchronously: a network read's worth of text is
+ * decoded in one call, however many records it holds.
+ *
+ * Linear and bounded: each character is scanned once (an unfinished line is kept as pieces and
+ * joined once, when it ends), and a line or a record longer than its limit throws
+ * {@link ResponseTooLarge} as soon as the limit is passed, before it is buffered further.
  */
 export class SseDecoder {
-  #rest = "";
+  readonly #maxLine: number;
+  readonly #maxRecord: number;
+  /** The unfinished last line, in the pieces it arrived in. */
+  #pending: string[] = [];
+  #pendingLength = 0;
   /** The previous text ended in `\r`; a `\n` starting the next one belongs to that line ending. */
   #skipLineFeed = false;
   #event: string | null = null;
   #data: string[] = [];
+  /** Length of the record's data so far, joining newlines included. */
+  #dataLength = 0;
   #stopped = false;
 
-  /** Decodes `text`; `true` once a handler asked to stop. */
+  constructor(
+    limits: SseDecoderLimits = {
+      maxLineLength: LIMITS.sseLineLength,
+      maxRecordLength: LIMITS.sseRecordLength,
+    },
+  ) {
+    this.#maxLine = limits.maxLineLength;
+    this.#maxRecord = limits.maxRecordLength;
+  }
+
+  /**
+   * Decodes `text`; `true` once a handler asked to stop.
+   *
+   * @throws {@link ResponseTooLarge} when a line or record passes its limit (and whatever a handler throws)
+   */
   push(text: string, onRecord: SseRecordHandler): boolean {
     if (this.#stopped) return true;
-    let buffer = this.#rest === "" ? text : this.#rest + text;
-    if (this.#skipLineFeed && buffer.charCodeAt(0) === 10) buffer = buffer.slice(1);
-    this.#skipLineFeed = false;
-    const hasCarriageReturn = buffer.includes("\r");
+    if (text.length === 0) return false;
     let start = 0;
+    if (this.#skipLineFeed && text.charCodeAt(0) === LF) start = 1;
+    this.#skipLineFeed = false;
+    // Next line feed and carriage return at or after `start`; each index only moves forward.
+    let lf = text.indexOf("\n", start);
+    let cr = text.indexOf("\r", start);
     for (;;) {
-      const end = hasCarriageReturn ? lineEnd(buffer, start) : buffer.indexOf("\n", start);
+      const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
       if (end === -1) break;
-      const crlf = buffer.charCodeAt(end) === 13 && buffer.charCodeAt(end + 1) === 10;
-      if (buffer.charCodeAt(end) === 13 && end === buffer.length - 1) this.#skipLineFeed = true;
-      if (this.#line(buffer, start, end, onRecord)) {
+      if (this.#lineEnds(text, start, end, onRecord)) {
         this.#stopped = true;
-        this.#rest = "";
         return true;
       }
-      start = end + (crlf ? 2 : 1);
+      if (text.charCodeAt(end) === CR) {
+        if (end + 1 === text.length) this.#skipLineFeed = true;
+        start = text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+      } else {
+        start = end + 1;
+      }
+      if (lf !== -1 && lf < start) lf = text.indexOf("\n", start);
+      if (cr !== -1 && cr < start) cr = text.indexOf("\r", start);
     }
-    this.#rest = buffer.slice(start);
+    if (start < text.length) this.#keep(text.slice(start));
     return false;
   }
 
-  /** The end of the text: an unterminated last line and record count as complete. */
+  /**
+   * The end of the text: an unterminated last line and record count as complete.
+   *
+   * @throws {@link ResponseTooLarge} as {@link SseDecoder.push} does
+   */
   flush(onRecord: SseRecordHandler): boolean {
     if (this.#stopped) return true;
-    const rest = this.#rest;
-    this.#rest = "";
     this.#skipLineFeed = false;
-    this.#stopped = (rest !== "" && this.#line(rest, 0, rest.length, onRecord)) || this.#dispatch(onRecord);
-    return this.#stopped;
+    const stopped =
+      (this.#pendingLength > 0 && this.#lineEnds("", 0, 0, onRecord)) || this.#dispatch(onRecord);
+    this.#stopped = stopped;
+    return stopped;
+  }
+
+  /** Keeps the start of an unfinished line, failing once it is longer than a line may be. */
+  #keep(piece: string): void {
+    this.#pendingLength += piece.length;
+    if (this.#pendingLength > this.#maxLine) throw new ResponseTooLarge("sseLineLength");
+    this.#pending.push(piece);
+  }
+
+  /** A line ended at `end` of `text`: it is the pending pieces plus `text[start, end)`. */
+  #lineEnds(text: string, start: number, end: number, onRecord: SseRecordHandler): boolean {
+    if (this.#pendingLength === 0) return this.#line(text, start, end, onRecord);
+    if (this.#pendingLength + (end - start) > this.#maxLine) throw new ResponseTooLarge("sseLineLength");
+    this.#pending.push(text.slice(start, end));
+    const line = this.#pending.join("");
+    this.#pending = [];
+    this.#pendingLength = 0;
+    return this.#line(line, 0, line.length, onRecord);
   }
 
   #line(buffer: string, start: number, end: number, onRecord: SseRecordHandler): boolean {
     if (start === end) return this.#dispatch(onRecord);
-    const first = buffer.charCodeAt(start);
-    if (first === 58) return false; // ":" starts a comment
+    if (buffer.charCodeAt(start) === COLON) return false; // a comment
     const colon = buffer.indexOf(":", start);
     const nameEnd = colon === -1 || colon > end ? end : colon;
     let valueStart = nameEnd === end ? end : nameEnd + 1;
-    if (buffer.charCodeAt(valueStart) === 32 && valueStart < end) valueStart += 1;
-    const name = buffer.slice(start, nameEnd);
-    if (name === "data") this.#data.push(buffer.slice(valueStart, end));
-    else if (name === "event") this.#event = buffer.slice(valueStart, end);
+    if (valueStart < end && buffer.charCodeAt(valueStart) === SPACE) valueStart += 1;
+    const nameLength = nameEnd - start;
+    if (nameLength === 4 && buffer.startsWith("data", start)) {
+      this.#dataLength += end - valueStart + (this.#data.length > 0 ? 1 : 0);
+      if (this.#dataLength > this.#maxRecord) throw new ResponseTooLarge("sseRecordLength");
+      this.#data.push(buffer.slice(valueStart, end));
+    } else if (nameLength === 5 && buffer.startsWith("event", start)) {
+      this.#event = buffer.slice(valueStart, end);
+    }
     return false;
   }
 
@@ -71,16 +141,8 @@ export class SseDecoder {
     const event = this.#event;
     if (!event && data.length === 0) return false;
     this.#data = [];
+    this.#dataLength = 0;
     this.#event = null;
     return onRecord(data.length === 1 ? (data[0] as string) : data.join("\n"), event);
   }
-}
-
-/** The index of the next `\r` or `\n` at or after `from`, or -1. */
-function lineEnd(text: string, from: number): number {
-  const lf = text.indexOf("\n", from);
-  const cr = text.indexOf("\r", from);
-  if (cr === -1) return lf;
-  if (lf === -1) return cr;
-  return Math.min(cr, lf);
 }

@@ -4,6 +4,7 @@ import type {
   DashScopeToolCallDelta,
   Received,
 } from "@qwenkit/core/wire";
+import { maskEchoedSecrets, type WireMasking, wireField } from "./errors/wire-text.js";
 import { nonEmpty } from "./non-empty.js";
 import { requestIdFromCompletionId } from "./request-id.js";
 import type { QwenChatResult, QwenFinishReason } from "./result.js";
@@ -46,9 +47,12 @@ function followedChoice(chunk: Received<DashScopeChunk>): Received<DashScopeChun
  *
  * Defends against the known client breakages: the `choices: []` usage frame, a finish reason in
  * an empty-delta frame, `reasoning_content`, follow-up tool-call deltas with `"id": ""`, and a
- * missing usage frame (usage stays `undefined`).
+ * missing usage frame (usage stays `undefined`). Strings that name things (ids, model, tool names)
+ * are masked and cut as they arrive; tool-call fragments without an `index` are matched by id in
+ * constant time, so a stream of any number of calls assembles in linear time.
  */
 export class StreamAssembler {
+  readonly #secrets: readonly string[];
   #id: string | undefined;
   #model: string | undefined;
   readonly #text = new TextBuilder();
@@ -58,6 +62,15 @@ export class StreamAssembler {
   #chunks = 0;
   readonly #toolCalls = new Map<number, PendingToolCall>();
   #lastToolIndex: number | undefined;
+  /** The call each tool-call id belongs to (the first call that carried it). */
+  readonly #indexById = new Map<string, number>();
+  /** One past the highest index in use: where an index-less call with a new id goes. */
+  #nextToolIndex = 0;
+
+  /** @param options - the secrets to mask wherever the server echoes them (see {@link WireMasking}) */
+  constructor(options: WireMasking = {}) {
+    this.#secrets = options.secrets ?? [];
+  }
 
   /** Number of chunks pushed so far. */
   get chunkCount(): number {
@@ -72,8 +85,8 @@ export class StreamAssembler {
   /** Adds one parsed chunk; returns the events it produced, in order. */
   push(chunk: Received<DashScopeChunk>): QwenStreamEvent[] {
     this.#chunks += 1;
-    this.#id ??= nonEmpty(chunk.id) ? chunk.id : undefined;
-    this.#model ??= nonEmpty(chunk.model) ? chunk.model : undefined;
+    this.#id ??= nonEmpty(chunk.id) ? wireField(chunk.id, this.#secrets) : undefined;
+    this.#model ??= nonEmpty(chunk.model) ? wireField(chunk.model, this.#secrets) : undefined;
     const events: QwenStreamEvent[] = [];
     const choice = followedChoice(chunk);
     const delta = choice?.delta;
@@ -91,8 +104,9 @@ export class StreamAssembler {
       }
     }
     if (nonEmpty(choice?.finish_reason) && this.#finishReason === undefined) {
-      this.#finishReason = choice.finish_reason;
-      events.push(...this.#completeToolCalls(), { type: "finish", finishReason: choice.finish_reason });
+      this.#finishReason = wireField(choice.finish_reason, this.#secrets) as QwenFinishReason;
+      for (const event of this.#completeToolCalls()) events.push(event);
+      events.push({ type: "finish", finishReason: this.#finishReason });
     }
     const usage = normalizeUsage(chunk.usage);
     if (usage) {
@@ -109,13 +123,16 @@ export class StreamAssembler {
 
   /** The aggregated result so far (also the partial result of an interrupted stream). */
   snapshot(meta: AssemblyMeta = {}): QwenChatResult {
+    const masked = (text: string) => maskEchoedSecrets(text, this.#secrets);
     return {
       id: this.#id,
-      requestId: meta.requestId ?? requestIdFromCompletionId(this.#id),
+      requestId: wireField(meta.requestId, this.#secrets) ?? requestIdFromCompletionId(this.#id),
       model: this.#model,
-      text: this.#text.toString(),
-      reasoning: this.#reasoning.toString(),
-      toolCalls: [...this.#toolCalls.values()].sort((a, b) => a.index - b.index).map(finalize),
+      text: masked(this.#text.toString()),
+      reasoning: masked(this.#reasoning.toString()),
+      toolCalls: [...this.#toolCalls.values()]
+        .sort((a, b) => a.index - b.index)
+        .map((call) => finalize(call, masked)),
       finishReason: this.#finishReason,
       usage: this.#usage,
       warnings: meta.warnings ?? [],
@@ -131,21 +148,27 @@ export class StreamAssembler {
       this.#toolCalls.set(index, call);
     }
     // Follow-up fragments carry `"id": ""` (and sometimes the name again): only fill blanks.
-    if (call.id === "" && nonEmpty(fragment.id)) call.id = fragment.id;
-    if (call.name === "" && nonEmpty(fragment.function?.name)) call.name = fragment.function.name;
+    if (call.id === "" && nonEmpty(fragment.id)) {
+      call.id = wireField(fragment.id, this.#secrets) ?? "";
+      if (!this.#indexById.has(fragment.id)) this.#indexById.set(fragment.id, index);
+    }
+    if (call.name === "" && nonEmpty(fragment.function?.name)) {
+      call.name = wireField(fragment.function.name, this.#secrets) ?? "";
+    }
     const argumentsDelta = fragment.function?.arguments ?? "";
     call.arguments.append(argumentsDelta);
     return { type: "tool-call-delta", index, id: call.id, name: call.name, argumentsDelta };
   }
 
   #toolIndex(fragment: Received<DashScopeToolCallDelta>): number {
-    if (typeof fragment.index === "number") return fragment.index;
-    // Without an index, only a non-empty id never seen before starts a new call.
-    if (nonEmpty(fragment.id)) {
-      const known = [...this.#toolCalls.values()].find((call) => call.id === fragment.id);
-      if (known) return known.index;
-      return this.#toolCalls.size === 0 ? 0 : Math.max(...this.#toolCalls.keys()) + 1;
-    }
+    const index = isToolIndex(fragment.index) ? fragment.index : this.#indexWithoutIndex(fragment);
+    if (index >= this.#nextToolIndex) this.#nextToolIndex = index + 1;
+    return index;
+  }
+
+  /** Without an index, only a non-empty id never seen before starts a new call. */
+  #indexWithoutIndex(fragment: Received<DashScopeToolCallDelta>): number {
+    if (nonEmpty(fragment.id)) return this.#indexById.get(fragment.id) ?? this.#nextToolIndex;
     return this.#lastToolIndex ?? 0;
   }
 
@@ -153,15 +176,20 @@ export class StreamAssembler {
     const pending = [...this.#toolCalls.values()]
       .filter((call) => !call.emitted)
       .sort((a, b) => a.index - b.index);
+    const masked = (text: string) => maskEchoedSecrets(text, this.#secrets);
     return pending.map((call) => {
       call.emitted = true;
-      return { type: "tool-call", toolCall: finalize(call) };
+      return { type: "tool-call", toolCall: finalize(call, masked) };
     });
   }
 }
 
-function finalize(call: PendingToolCall): QwenToolCall {
-  const args = call.arguments.toString();
+/** A usable wire `index`: a non-negative integer (anything else counts as no index). */
+const isToolIndex = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0;
+
+function finalize(call: PendingToolCall, masked: (text: string) => string): QwenToolCall {
+  const args = masked(call.arguments.toString());
   return {
     index: call.index,
     id: call.id,

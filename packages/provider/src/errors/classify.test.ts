@@ -1,20 +1,24 @@
 import { inspect } from "node:util";
+import { PLAN_MODEL_LISTS } from "@qwenkit/core";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "openai";
 import { describe, expect, it } from "vitest";
-import { errorCaptures } from "../../../fixtures/wire/captures.js";
-import { normalizeErrorResponses } from "./error-response.js";
-import {
-  classifyProviderError,
-  localError,
-  QwenApiError,
-  type QwenApiErrorKind,
-  type QwenErrorContext,
-  qwenApiErrorFromResponse,
-  toQwenApiError,
-} from "./errors.js";
+import { errorCaptures } from "../../../../fixtures/wire/captures.js";
+import { guardedFetch } from "../http/guarded-fetch.js";
+import { classifyProviderError, qwenApiErrorFromResponse } from "./classify.js";
+import type { QwenErrorContext } from "./context.js";
+import { toQwenApiError } from "./from-openai-sdk.js";
+import type { QwenApiErrorKind } from "./kinds.js";
+import { localError } from "./local-error.js";
+import { QwenApiError } from "./qwen-api-error.js";
 
-const CODING: QwenErrorContext = { endpointPlan: "coding", keyKind: "subscription" };
-const STANDARD: QwenErrorContext = { endpointPlan: "standard", keyKind: "standard" };
+const CODING: QwenErrorContext = {
+  endpoint: { plan: "coding", region: "ap-southeast-1" },
+  keyKind: "subscription",
+};
+const STANDARD: QwenErrorContext = {
+  endpoint: { plan: "standard", region: "ap-southeast-1" },
+  keyKind: "standard",
+};
 
 /** errors.jsonl in file order, with what qwenkit must make of each row. */
 const EXPECTED: readonly {
@@ -87,25 +91,25 @@ const EXPECTED: readonly {
     code: undefined,
     requestId: undefined,
     retryable: false,
-    hint: /qwen-standard-api-key.*qwen-standard-api-key-cn/,
+    hint: /Coding Plan is only for interactive coding tools.*Pay-as-you-go auth choice "qwen-standard-api-key"/,
   },
   {
     sample: /model not in Coding Plan/,
-    context: CODING,
+    context: { ...CODING, planModels: PLAN_MODEL_LISTS["coding-2026-03"].models },
     kind: "model-not-in-plan",
     code: "invalid_parameter_error",
     requestId: "5f0c2a1e-0d7b-9a51-8a43-2f9d6c1b7e00",
     retryable: false,
-    hint: /qwen3\.6-plus is not in the Coding Plan.*Standard.*qwen-standard-api-key \(Global\) or qwen-standard-api-key-cn/,
+    hint: /qwen3\.6-plus is not on the Coding Plan's model list.*Pay-as-you-go auth choice "qwen-standard-api-key"/,
   },
   {
     sample: /Standard key on a Coding Plan host/,
-    context: { endpointPlan: "coding", keyKind: "standard" },
+    context: { endpoint: { plan: "coding" }, keyKind: "standard" },
     kind: "invalid-api-key",
     code: "invalid_api_key",
     requestId: "0a3b9c1d-5e6f-9a0b-8c1d-2e3f4a5b6c7d",
     retryable: false,
-    hint: /Standard key but the endpoint is a Coding Plan host/,
+    hint: /This is a Pay-as-you-go key.*but the endpoint is a Coding Plan host, which takes a subscription key/,
   },
   {
     sample: /context too long/,
@@ -144,7 +148,7 @@ async function sdkError(
     apiKey: "sk-test-00000000000000000000",
     baseURL: "http://127.0.0.1:9/v1",
     maxRetries: 0,
-    fetch: wrapped ? normalizeErrorResponses(answer) : answer,
+    fetch: wrapped ? guardedFetch(answer) : answer,
   });
   try {
     await client.chat.completions.create({ model: "m", messages: [] });
@@ -274,17 +278,17 @@ describe("error details", () => {
   it("says so when a Coding Plan key is used on a Standard host", () => {
     const error = qwenApiErrorFromResponse(
       { status: 401, body: JSON.stringify(samples[0]?.body) },
-      { endpointPlan: "standard", keyKind: "subscription" },
+      { endpoint: { plan: "standard" }, keyKind: "subscription" },
     );
     expect(error.hint).toMatch(
-      /Coding Plan key \(sk-sp-…\) but the endpoint is a Standard host.*qwen-api-key/,
+      /subscription key \(Coding Plan or Token Plan, sk-sp-\), but the endpoint is a Pay-as-you-go host.*Coding Plan: "qwen-api-key-cn" or "qwen-api-key"; Token Plan: "qwen-token-plan-api-key-cn" or "qwen-token-plan-api-key"/,
     );
   });
 
   it("does not call a Standard host's 'not supported' a Coding Plan problem", () => {
     const error = qwenApiErrorFromResponse(
       { status: 400, body: JSON.stringify(samples[7]?.body) },
-      { endpointPlan: "standard", keyKind: "standard" },
+      { endpoint: { plan: "standard" }, keyKind: "standard" },
     );
     expect(error.kind).toBe("invalid-request");
   });

@@ -12,7 +12,7 @@ import {
 } from "@qwenkit/dashscope-mock";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QwenApiError } from "../errors.js";
+import { QwenApiError } from "../errors/qwen-api-error.js";
 import type { QwenProviderOptions } from "../options.js";
 import { createQwenProvider, type QwenProvider } from "../provider.js";
 import { failOnUnhandledRejections, runStream } from "./test-utils/outcome.js";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { QwenChatStream } from "../../chat-stream.js";
-import { QwenApiError } from "../../errors.js";
+import { QwenApiError } from "../../errors/qwen-api-error.js";
 import type { QwenChatResult } from "../../result.js";
 import type { QwenStreamEvent } from "../../stream-events.js";
 

@@ -1,0 +1,75 @@
+import { LIMITS } from "../limits.js";
+import { RedirectRefused } from "../transport-failures.js";
+
+type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The redirects that repeat the request as it was sent (method and body); 301–303 would turn the POST into a GET. */
+const PRESERVING = new Set([307, 308]);
+
+const urlOf = (input: string | URL | Request): string =>
+  typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+
+const noop = () => undefined;
+
+/**
+ * Sends the request with `redirect: "manual"` and decides about redirects itself: a 307 or 308
+ * to the same origin (scheme, host and port) is followed, at most {@link LIMITS.redirects} times,
+ * re-sending the same request; any other redirect fails with {@link RedirectRefused}, naming the
+ * origin it pointed to (never the key, never the path). Redirects off the origin are refused
+ * because the request would carry the prompt (and, with a custom fetch, maybe the key) elsewhere,
+ * over plain http after an https→http redirect, and another origin's answer would count as the
+ * completion. A `fetch` that follows redirects itself anyway is caught by the final URL's origin.
+ */
+export async function fetchWithoutForeignRedirects(
+  fetch: Fetch,
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+): Promise<Response> {
+  const origin = new URL(urlOf(input)).origin;
+  const manual = { ...init, redirect: "manual" as const };
+  let response = await fetch(input, manual);
+  for (let hops = 0; ; hops += 1) {
+    if (response.type === "opaqueredirect") throw refuse(response, undefined, "no-location");
+    if (!REDIRECTS.has(response.status)) break;
+    const target = locationOf(response, response.url || urlOf(input));
+    if (target === undefined) throw refuse(response, undefined, "no-location");
+    if (target.origin !== origin) throw refuse(response, target.origin, "other-origin");
+    if (!PRESERVING.has(response.status)) throw refuse(response, target.origin, "method-change");
+    if (hops >= LIMITS.redirects) throw refuse(response, target.origin, "too-many");
+    if (init?.body instanceof ReadableStream) throw refuse(response, target.origin, "unsendable-body");
+    response.body?.cancel().catch(noop);
+    response = await fetch(target.href, manual);
+  }
+  const finalUrl = response.url === "" ? undefined : safeUrl(response.url);
+  if (finalUrl !== undefined && finalUrl.origin !== origin)
+    throw refuse(response, finalUrl.origin, "other-origin");
+  return response;
+}
+
+function refuse(
+  response: Response,
+  target: string | undefined,
+  reason: RedirectRefused["reason"],
+): RedirectRefused {
+  response.body?.cancel().catch(noop);
+  return new RedirectRefused(response.status === 0 ? undefined : response.status, target, reason);
+}
+
+function locationOf(response: Response, base: string): URL | undefined {
+  const location = response.headers.get("location");
+  if (location === null) return undefined;
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}

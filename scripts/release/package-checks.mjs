@@ -4,7 +4,18 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { CheckFailure, mustRun, run, tail } from "./exec.mjs";
 import { checkExports } from "./exports.mjs";
-import { budgetProblems, loadEsbuild, mainEntry, measureEntry, sizeTable } from "./size.mjs";
+import {
+  budgetProblems,
+  EDGE_BUNDLES,
+  edgeBudgets,
+  edgeBundleName,
+  loadEsbuild,
+  mainEntry,
+  measureEdgeBundle,
+  measureEntry,
+  SIZE_BUDGETS,
+  sizeTable,
+} from "./size.mjs";
 import { contentProblems, manifestProblems } from "./tarball-rules.mjs";
 
 const MINUTE = 60_000;
@@ -109,16 +120,26 @@ export const publint = (session, packed, root, env) =>
 export const attw = (session, packed, root, env) =>
   lintEach(session, packed, join(root, "node_modules", ".bin", "attw"), (tgz) => [tgz, ...ATTW_ARGS], env);
 
-/** Measures each package's main entry, prints the table, and fails when a budget is reached. */
-export async function sizes(packed, root) {
+/**
+ * Measures each package's main entry and each edge bundle (from the tarballs), prints the table,
+ * and fails when a budget is reached.
+ */
+export async function sizes(packed, root, scratch) {
   const esbuild = loadEsbuild(root);
   const rows = [];
   for (const pkg of packed) {
     const entry = mainEntry(pkg.manifest);
     rows.push({ name: pkg.name, entry, ...(await measureEntry(esbuild, join(pkg.root, entry))) });
   }
-  process.stdout.write(`${sizeTable(rows)}\n`);
-  const problems = budgetProblems(rows);
+  const roots = Object.fromEntries(packed.map((pkg) => [pkg.name, pkg.root]));
+  for (const [name, spec] of Object.entries(EDGE_BUNDLES)) {
+    const dir = join(scratch, "edge", name.replace("/", "__"));
+    const size = await measureEdgeBundle(esbuild, name, roots, dir, spec);
+    rows.push({ name: edgeBundleName(name, spec), entry: `without ${spec.external.join(", ")}`, ...size });
+  }
+  const budgets = { ...SIZE_BUDGETS, ...edgeBudgets() };
+  process.stdout.write(`${sizeTable(rows, budgets)}\n`);
+  const problems = budgetProblems(rows, budgets);
   if (problems.length > 0) throw new CheckFailure(`size budget exceeded:\n  ${problems.join("\n  ")}`);
   return rows;
 }
@@ -134,6 +155,8 @@ export async function packageSteps(steps, session, packages, root, env) {
   await steps.step("exact export list of every entry (scripts/release/exports.json)", () =>
     checkExports(packed),
   );
-  await steps.step("min+gzip size of each main entry", () => sizes(packed, root));
+  await steps.step("min+gzip size of each main entry and edge bundle", () =>
+    sizes(packed, root, session.dir),
+  );
   return packed;
 }

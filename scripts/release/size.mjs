@@ -1,6 +1,8 @@
 // The cost of a package's main entry to a user who bundles it: esbuild-minified and gzipped, with
 // other packages left out (they are the user's to count once), as bundlers and size budgets do.
+import { mkdirSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /**
@@ -8,6 +10,25 @@ import { gzipSync } from "node:zlib";
  * budget is measured and printed only.
  */
 export const SIZE_BUDGETS = { "@qwenkit/core": 8000 };
+
+/**
+ * Edge bundles: what a Worker or a browser page ships for a package, the workspace packages it
+ * imports bundled in and the peers listed left out (the user counts them once: the openai SDK
+ * alone is far bigger than qwenkit). Min+gzip budget in bytes, as for SIZE_BUDGETS.
+ */
+export const EDGE_BUNDLES = {
+  "@qwenkit/provider": { bundled: ["@qwenkit/core"], external: ["openai"], budget: 36000 },
+};
+
+/** The size table's name for an edge bundle. */
+export const edgeBundleName = (name, spec = EDGE_BUNDLES[name]) =>
+  `${[name, ...spec.bundled].join(" + ")} (edge)`;
+
+/** Edge budgets keyed by their size-table name, to pass to budgetProblems and sizeTable with SIZE_BUDGETS. */
+export const edgeBudgets = () =>
+  Object.fromEntries(
+    Object.entries(EDGE_BUNDLES).map(([name, spec]) => [edgeBundleName(name, spec), spec.budget]),
+  );
 
 /** The file `import "<package>"` loads, relative to the package root, from its `exports` (or `main`). */
 export function mainEntry(manifest) {
@@ -33,9 +54,50 @@ export function loadEsbuild(root) {
 }
 
 /** Raw, minified and min+gzip sizes of the bundle that starts at `file`, and the minified code. */
-export async function measureEntry(esbuild, file) {
-  const common = { entryPoints: [file], bundle: true, write: false, format: "esm", platform: "node" };
-  const options = { ...common, packages: "external", target: "node22", legalComments: "none" };
+export function measureEntry(esbuild, file) {
+  return measure(esbuild, {
+    entryPoints: [file],
+    platform: "node",
+    packages: "external",
+    target: "node22",
+  });
+}
+
+/**
+ * The edge bundle of `name`: `export * from "<name>"` bundled for a platform without Node's
+ * built-ins, with the export conditions workerd's and browsers' bundlers use, so a `node:`
+ * import anywhere in it fails the measurement. `roots` maps each package of the bundle to its
+ * folder (an unpacked tarball); they are linked into `scratch`/node_modules and resolve through
+ * their own `exports`, as a user's bundler resolves them.
+ */
+export function measureEdgeBundle(esbuild, name, roots, scratch, spec = EDGE_BUNDLES[name]) {
+  for (const pkg of [name, ...spec.bundled]) {
+    const link = join(scratch, "node_modules", pkg);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(roots[pkg], link, "dir");
+  }
+  return measure(esbuild, {
+    stdin: { contents: `export * from ${JSON.stringify(name)};\n`, resolveDir: scratch, loader: "js" },
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    conditions: ["workerd", "worker", "browser"],
+    external: spec.external.flatMap((peer) => [peer, `${peer}/*`]),
+    // Resolve from the links' paths, so each package finds the others in scratch/node_modules.
+    preserveSymlinks: true,
+    target: "es2022",
+  });
+}
+
+async function measure(esbuild, settings) {
+  // Silent: a failed build throws with esbuild's messages, which the step prints.
+  const options = {
+    ...settings,
+    bundle: true,
+    write: false,
+    format: "esm",
+    legalComments: "none",
+    logLevel: "silent",
+  };
   const [raw, minified] = await Promise.all([
     esbuild.build(options),
     esbuild.build({ ...options, minify: true }),

@@ -1,9 +1,19 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, describe, test } from "node:test";
-import { budgetProblems, loadEsbuild, mainEntry, measureEntry, sizeTable } from "./size.mjs";
+import {
+  budgetProblems,
+  EDGE_BUNDLES,
+  edgeBudgets,
+  edgeBundleName,
+  loadEsbuild,
+  mainEntry,
+  measureEdgeBundle,
+  measureEntry,
+  sizeTable,
+} from "./size.mjs";
 
 describe("mainEntry", () => {
   [
@@ -78,5 +88,68 @@ describe("measureEntry", () => {
     assert.ok(size.gzip < size.minified, `gzip ${size.gzip} B is not below ${size.minified} B`);
     assert.match(size.code, /word number 199/, "the relative import was not bundled");
     assert.match(size.code, /from"openai"/, "the package import was not left external");
+  });
+});
+
+describe("measureEdgeBundle", () => {
+  const dir = mkdtempSync(join(tmpdir(), "qwenkit-edge-size-test-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const esbuild = loadEsbuild(resolve(import.meta.dirname, "../.."));
+
+  /** A package folder with a manifest and files, as an unpacked tarball. */
+  const pkg = (name, exports, files) => {
+    const root = join(dir, "packages", name.replace("/", "__"));
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, "package.json"), JSON.stringify({ name, type: "module", exports }));
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+    return root;
+  };
+  const roots = {
+    "@qwenkit/a": pkg("@qwenkit/a", "./index.js", {
+      "index.js":
+        'import { B } from "@qwenkit/b";\nimport OpenAI from "openai";\nexport const A = () => [B, new OpenAI()];\n',
+    }),
+    "@qwenkit/b": pkg(
+      "@qwenkit/b",
+      { ".": { node: "./node.js", default: "./edge.js" } },
+      {
+        "node.js":
+          'import { readFileSync } from "node:fs";\nexport const B = ["the node build", readFileSync];\n',
+        "edge.js": 'export const B = "the edge build";\n',
+      },
+    ),
+    "@qwenkit/c": pkg("@qwenkit/c", "./index.js", {
+      "index.js": 'import { homedir } from "node:os";\nexport const C = homedir;\n',
+    }),
+  };
+  const scratch = (name) => join(dir, "scratch", name);
+
+  test("bundles the workspace packages through their non-Node exports and leaves the peers out", async () => {
+    const spec = { bundled: ["@qwenkit/b"], external: ["openai"], budget: 1 };
+    const size = await measureEdgeBundle(esbuild, "@qwenkit/a", roots, scratch("ab"), spec);
+    assert.match(size.code, /the edge build/);
+    assert.doesNotMatch(size.code, /the node build/);
+    assert.match(size.code, /from"openai"/, "the peer was bundled");
+    assert.ok(size.gzip > 0, "no gzip size");
+  });
+
+  test("a node: import anywhere in the bundle fails the measurement, naming the module", async () => {
+    const spec = { bundled: ["@qwenkit/c"], external: ["openai"], budget: 1 };
+    const roots2 = {
+      ...roots,
+      "@qwenkit/a": pkg("@qwenkit/a2", "./index.js", { "index.js": 'export * from "@qwenkit/c";\n' }),
+    };
+    await assert.rejects(measureEdgeBundle(esbuild, "@qwenkit/a", roots2, scratch("ac"), spec), /node:os/);
+  });
+
+  test("the provider's edge bundle has a budget, shown and checked under its table name", () => {
+    const name = edgeBundleName("@qwenkit/provider");
+    assert.equal(name, "@qwenkit/provider + @qwenkit/core (edge)");
+    const budget = EDGE_BUNDLES["@qwenkit/provider"].budget;
+    assert.ok(budget > 0);
+    const row = { name, entry: "without openai", raw: 1, minified: 1, gzip: budget };
+    assert.deepEqual(budgetProblems([row], edgeBudgets()), [
+      `${name}: without openai is ${budget} B min+gzip; the budget is under ${budget} B`,
+    ]);
   });
 });

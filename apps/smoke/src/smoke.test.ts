@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DashscopeMockServer, startDashscopeMockServer } from "@qwenkit/dashscope-mock";
+import { type DashscopeMockServer, startDashscopeMockServer } from "@qwenkit/dashscope-mock/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundles, bundlePath } from "./harness/bundles.ts";
 import { RUNTIMES, type RuntimeId, type RuntimeRun } from "./harness/runtimes.ts";
@@ -39,7 +39,8 @@ function whyNoReport(run: RuntimeRun): string {
 
 beforeAll(async () => {
   bundleErrors = await buildBundles();
-  mock = await startDashscopeMockServer({ host: "127.0.0.1" });
+  // CORS on: the browser page is served from another port, so its calls are cross-origin.
+  mock = await startDashscopeMockServer({ host: "127.0.0.1", cors: true });
   mockBaseUrl = mock.baseUrlFor("dashscope-intl.aliyuncs.com");
   reference = asSent(await runSmoke({ baseUrl: mockBaseUrl }));
   workRoot = mkdtempSync(join(tmpdir(), "qwenkit-smoke-"));

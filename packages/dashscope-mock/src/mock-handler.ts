@@ -28,7 +28,7 @@ import {
 } from "./request-body.js";
 import { type Route, resolveRoute } from "./routes.js";
 import { sseBody, sseEvent } from "./sse-body.js";
-import { createTimers } from "./timers.js";
+import { createTimers, MockClosedError } from "./timers.js";
 import { utf8Length } from "./tokens.js";
 
 /**
@@ -65,7 +65,10 @@ export interface DashscopeMockHandler {
   clearFaults(): void;
   /** Clears the recorder and the faults (as `clearFaults`) and restarts id sequences. */
   reset(): void;
-  /** Cancels every pending fault delay, so no timer outlives the mock; responses still waiting fail. */
+  /**
+   * Cancels every pending fault delay, so no timer outlives the mock: a response still waiting for
+   * its first byte becomes a network error, a stream waiting between frames errors.
+   */
   close(): void;
 }
 
@@ -335,7 +338,15 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
       throw error;
     }
     const firstByteDelay = faultPlan["slow-first-byte"]?.delayMs ?? 0;
-    if (firstByteDelay > 0) await timers.sleep(firstByteDelay);
+    if (firstByteDelay > 0) {
+      try {
+        await timers.sleep(firstByteDelay);
+      } catch (error) {
+        // Closed while waiting: the connection goes away, as a server's would.
+        if (error instanceof MockClosedError) return Response.error();
+        throw error;
+      }
+    }
     return respond(request, route, parsed, identity, faultPlan, controls);
   }
 

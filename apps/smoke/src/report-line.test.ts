@@ -12,7 +12,14 @@ const report = (runtime: string): SmokeReport => ({
     usage: undefined,
     usageEvent: undefined,
   },
-  unauthorized: { typed: true, name: "QwenApiError", kind: "invalid-api-key", status: 401, retryable: false },
+  unauthorized: {
+    typed: true,
+    branded: true,
+    name: "QwenApiError",
+    kind: "invalid-api-key",
+    status: 401,
+    retryable: false,
+  },
 });
 
 describe("report lines", () => {

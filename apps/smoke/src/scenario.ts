@@ -1,7 +1,7 @@
 // What every runtime runs: the built @qwenkit/provider against the mock, once with a key the mock
 // accepts (a stream with usage) and once with one it refuses (a typed 401). Runtime-neutral: it
 // uses only what Node, Deno, Bun, workerd and a browser page all have.
-import { createQwenProvider, QwenApiError, type QwenUsage } from "@qwenkit/provider";
+import { createQwenProvider, isQwenApiError, QwenApiError, type QwenUsage } from "@qwenkit/provider";
 
 /**
  * Keys of the two kinds the mock tells apart by prefix: a Pay-as-you-go key (`sk-`), which a
@@ -44,6 +44,8 @@ export interface SmokeReport {
   readonly unauthorized: {
     /** `instanceof QwenApiError` held. */
     readonly typed: boolean;
+    /** `isQwenApiError(error)` held: the brand check that works across copies of the package. */
+    readonly branded: boolean;
     readonly name: string;
     readonly kind: string | undefined;
     readonly status: number | undefined;
@@ -110,6 +112,7 @@ async function unauthorizedOnce(input: SmokeInput): Promise<SmokeReport["unautho
     const typed = error instanceof QwenApiError;
     return {
       typed,
+      branded: isQwenApiError(error),
       name: error instanceof Error ? error.name : typeof error,
       kind: typed ? error.kind : undefined,
       status: typed ? error.status : undefined,

@@ -62,6 +62,7 @@ describe("the reference run (Node, in-process, from source)", () => {
     expect(stream.usageEvent).toEqual(stream.usage);
     expect(unauthorized).toEqual({
       typed: true,
+      branded: true,
       name: "QwenApiError",
       kind: "invalid-api-key",
       status: 401,

@@ -68,3 +68,31 @@ describe("Environment: env, then env files in order, then the config env block; 
     expect(environmentOf({}).get("__proto__")).toBeUndefined();
   });
 });
+
+describe("an environment that refuses to be read", () => {
+  // Deno's process.env without --allow-env throws NotCapable on every read.
+  const refusing = new Proxy<Record<string, string>>(
+    {},
+    {
+      get: () => {
+        throw new Error("NotCapable: Requires env access");
+      },
+      getOwnPropertyDescriptor: () => {
+        throw new Error("NotCapable: Requires env access");
+      },
+      has: () => {
+        throw new Error("NotCapable: Requires env access");
+      },
+    },
+  );
+
+  it("has no variables, and later layers still count", () => {
+    expect(environmentOf(refusing).get("QWEN_API_KEY")).toBeUndefined();
+    expect(
+      environmentOf(refusing, { config: { QWEN_API_KEY: "sk-config" } }).get("QWEN_API_KEY")?.origin,
+    ).toEqual({
+      kind: "config",
+      path: "config.env.vars.QWEN_API_KEY",
+    });
+  });
+});

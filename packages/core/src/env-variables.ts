@@ -65,7 +65,7 @@ export class Environment {
 
   /** The first non-blank value of `name`, and where it came from; `undefined` when unset everywhere. */
   get(name: string): FoundVariable | undefined {
-    const fromEnv = Object.hasOwn(this.#env, name) ? this.#env[name] : undefined;
+    const fromEnv = variableIn(this.#env, name);
     if (isSet(fromEnv)) return { name, value: fromEnv, origin: { kind: "env" } };
     for (const [index, path] of this.#envFiles.entries()) {
       const vars = this.#file(index);
@@ -107,6 +107,18 @@ export class Environment {
 
 function isSet(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
+}
+
+/**
+ * A variable of an environment object, or `undefined`. An environment that refuses to be read
+ * (Deno's `process.env` without `--allow-env` throws) has no variables, rather than failing.
+ */
+export function variableIn(env: Readonly<Record<string, unknown>>, name: string): unknown {
+  try {
+    return Object.hasOwn(env, name) ? env[name] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

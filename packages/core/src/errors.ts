@@ -1,4 +1,4 @@
-import { containsText } from "./contains-text.js";
+import { redactSecrets } from "./redact.js";
 
 /**
  * What went wrong, as a stable machine-readable kind. Switch on this, not on the message.
@@ -61,32 +61,11 @@ const MAX_QUOTED_LENGTH = 80;
 
 /**
  * Quotes user input for an error message. Input may hold a secret by mistake (a key pasted as the
- * base URL, credentials in a URL), so `sk-` tokens and URL userinfo are masked and long input is
- * cut short.
+ * base URL, credentials in a URL), so key-shaped tokens (the one rule of `redactSecrets`) and URL
+ * userinfo are masked and long input is cut short.
  */
 export function quoteInput(input: string): string {
-  const masked = input.replace(/\/\/[^/@\s]*@/g, "//…@").replace(/sk-[\w-]+/gi, "sk-…");
+  const masked = redactSecrets(input.replace(/\/\/[^/@\s]*@/g, "//…@"));
   const short = masked.length > MAX_QUOTED_LENGTH ? `${masked.slice(0, MAX_QUOTED_LENGTH)}…` : masked;
   return JSON.stringify(short);
-}
-
-/**
- * A copy of `error` with every occurrence of `secret` replaced by `masked`, in its message, hint
- * and (recursively) its cause. A cause that is not a {@link QwenConfigError} is dropped when its
- * inspected form contains the secret, since its text cannot be rewritten.
- */
-export function redactError(error: QwenConfigError, secret: string, masked: string): QwenConfigError {
-  // Quoted input is JSON-escaped, so the escaped spelling of the secret is scrubbed as well.
-  const spellings = [secret, JSON.stringify(secret).slice(1, -1)];
-  const scrub = (text: string) => spellings.reduce((out, spelling) => out.split(spelling).join(masked), text);
-  const leaks = (text: string) => spellings.some((spelling) => text.includes(spelling));
-  const original = error.cause;
-  const cause =
-    original instanceof QwenConfigError
-      ? redactError(original, secret, masked)
-      : original !== undefined && containsText(original, spellings)
-        ? undefined
-        : original;
-  if (!leaks(error.message) && !leaks(error.hint) && cause === original) return error;
-  return new QwenConfigError(error.kind, scrub(error.message), scrub(error.hint), { cause });
 }

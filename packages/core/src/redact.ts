@@ -178,9 +178,20 @@ class Redactor {
     if (!kept) this.changed = true;
     const copy = Object.create(proto ?? Error.prototype) as Error;
     this.#seen.set(error, copy);
-    if (!kept)
+    if (!kept) {
       Object.defineProperty(copy, "name", { value: String(error.name), writable: true, configurable: true });
+    }
+    // V8's `stack` is an accessor; inspect prints it, so it is read and kept (redacted) as data.
+    const stack = readStack(error);
+    if (stack !== undefined) {
+      Object.defineProperty(copy, "stack", {
+        value: this.value(stack, depth + 1),
+        writable: true,
+        configurable: true,
+      });
+    }
     for (const [key, entry, enumerable] of dataProperties(error, true)) {
+      if (key === "stack") continue;
       Object.defineProperty(copy, key, {
         value: this.value(entry, depth + 1, key),
         enumerable,
@@ -194,7 +205,7 @@ class Redactor {
 
 /**
  * The own data properties of `value` with string keys (accessors are not called). With `hidden`,
- * non-enumerable ones too (an error's `message`, `stack`, `cause`, `errors`), with their enumerability.
+ * non-enumerable ones too (an error's `message`, `cause`, `errors`), with their enumerability.
  */
 function dataProperties(value: object, hidden: boolean): [string, unknown, boolean][] {
   const out: [string, unknown, boolean][] = [];
@@ -205,6 +216,14 @@ function dataProperties(value: object, hidden: boolean): [string, unknown, boole
       out.push([key, descriptor.value, descriptor.enumerable ?? false]);
   }
   return out;
+}
+
+function readStack(error: Error): string | undefined {
+  try {
+    return typeof error.stack === "string" ? error.stack : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function withoutUserinfo(url: URL): string {

@@ -7,7 +7,7 @@ import { DEFAULT_MODEL_REF, type ModelInfo, modelInfo } from "./catalog.js";
 import { isPlan, PLAN_IDS, PLANS, type Plan } from "./endpoints/plans.js";
 import { isRegionId, REGION_IDS, type RegionId } from "./endpoints/regions.js";
 import { endpointIntent, type ResolvedEndpoint, selectEndpoint } from "./endpoints/select-endpoint.js";
-import { QwenConfigError, quoteInput, redactError } from "./errors.js";
+import { QwenConfigError, quoteInput } from "./errors.js";
 import {
   type ApiKeyLookup,
   type KeySources,
@@ -33,6 +33,7 @@ import {
   QWEN_PROVIDERS,
   type QwenProviderId,
 } from "./provider-id.js";
+import { redactError } from "./redact.js";
 import { didYouMean, suggest } from "./suggest.js";
 import { isRecord, nonBlank, optionalBoolean, optionalString, optionalStringArray } from "./validate.js";
 import {
@@ -367,8 +368,9 @@ function redacting<T>(sources: KeySources, run: () => T): T {
     return run();
   } catch (error) {
     if (!(error instanceof QwenConfigError)) throw error;
-    throw sources
-      .keysToScrub()
-      .reduce((redacted, key) => redactError(redacted, key.reveal(), key.masked), error);
+    throw redactError(
+      error,
+      sources.keysToScrub().map((key) => key.reveal()),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ApiKey, maskApiKey } from "../api-key.js";
+import { ApiKey } from "../api-key.js";
 import { readConfigEnvBlock } from "../config/env-block.js";
 import {
   configObject,
@@ -7,10 +7,11 @@ import {
   readPrimaryModel,
 } from "../config/openclaw-config.js";
 import { Environment, type FoundVariable, processEnv } from "../env-variables.js";
-import { QwenConfigError, redactError } from "../errors.js";
+import { QwenConfigError } from "../errors.js";
 import type { FileSystem } from "../node/file-system.js";
 import { platformFileSystem } from "../node/node-file-system.js";
 import { QWEN_PROVIDER_ID, type QwenProviderId } from "../provider-id.js";
+import { redactError } from "../redact.js";
 import { optionalString, optionalStringArray, optionalStringRecord } from "../validate.js";
 import type { ResolvedApiKey } from "./config-api-key.js";
 import { describeKeySource, type KeySource, keySourceOfVariable } from "./key-source.js";
@@ -113,7 +114,7 @@ function redactingKeys<T>(keys: readonly string[], run: () => T): T {
     return run();
   } catch (error) {
     if (!(error instanceof QwenConfigError)) throw error;
-    throw keys.reduce((redacted, key) => redactError(redacted, key, maskApiKey(key)), error);
+    throw redactError(error, keys);
   }
 }
 

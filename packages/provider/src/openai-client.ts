@@ -1,7 +1,6 @@
 import type { ResolvedQwenConfig } from "@qwenkit/core";
-import OpenAI from "openai";
+import OpenAI, { type ClientOptions } from "openai";
 import { browserOptIn } from "./browser-opt-in.js";
-import { guardedFetch } from "./http/guarded-fetch.js";
 import type { QwenProviderOptions } from "./options.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -44,10 +43,15 @@ function defaultHeaders(
  * `OPENAI_*` environment variables is passed explicitly (`OPENAI_API_KEY`, `OPENAI_BASE_URL`,
  * `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`, `OPENAI_ADMIN_KEY`, `OPENAI_WEBHOOK_SECRET`, `OPENAI_LOG`,
  * `OPENAI_CUSTOM_HEADERS`), its logging is off (it would log response bodies that may echo the
- * key), its retries are off (qwenkit retries), and its `fetch` is {@link guardedFetch}.
+ * key), its retries are off (qwenkit retries), and its `fetch` is `fetch` (the provider's
+ * `guardedFetch`, which its streaming requests use too).
  * `util.inspect` and `JSON.stringify` of the client show the masked key only.
  */
-export function openAIClient(config: ResolvedQwenConfig, options: QwenProviderOptions): OpenAI {
+export function openAIClient(
+  config: ResolvedQwenConfig,
+  options: QwenProviderOptions,
+  fetch: NonNullable<ClientOptions["fetch"]>,
+): OpenAI {
   const key = config.apiKey.reveal();
   const client = new OpenAI({
     apiKey: key,
@@ -59,7 +63,7 @@ export function openAIClient(config: ResolvedQwenConfig, options: QwenProviderOp
     logLevel: "off",
     maxRetries: 0,
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-    fetch: guardedFetch(options.fetch, { secrets: [key] }),
+    fetch,
     defaultHeaders: defaultHeaders(options.defaultHeaders, key),
     dangerouslyAllowBrowser: browserOptIn(options.dangerouslyAllowBrowser),
   });

@@ -10,12 +10,15 @@ import {
   resolveQwenConfig,
 } from "@qwenkit/core";
 import type OpenAI from "openai";
+import { linkAbort } from "./abort-link.js";
 import { createChatStream, type QwenChatStream } from "./chat-stream.js";
 import { resultFromCompletion } from "./completion-result.js";
 import type { QwenErrorContext } from "./errors/context.js";
 import { toQwenApiError } from "./errors/from-openai-sdk.js";
 import { localError } from "./errors/local-error.js";
 import type { QwenApiError } from "./errors/qwen-api-error.js";
+import { guardedFetch } from "./http/guarded-fetch.js";
+import { StreamRequester } from "./http/stream-request.js";
 import { IdleTimeout } from "./idle-timeout.js";
 import { openAIClient } from "./openai-client.js";
 import { checkMilliseconds, checkShapeRequests } from "./option-checks.js";
@@ -85,6 +88,7 @@ export function createQwenProvider(options: QwenProviderOptions = {}): QwenProvi
 class Provider implements QwenProvider {
   readonly config: ResolvedQwenConfig;
   readonly #client: OpenAI;
+  readonly #requester: StreamRequester;
   readonly #options: QwenProviderOptions;
   readonly #policy: RetryPolicy;
   readonly #endpointCapabilities: EndpointCapabilities;
@@ -99,7 +103,9 @@ class Provider implements QwenProvider {
     this.#endpointCapabilities = capabilitiesForBaseUrl(
       options.shapeRequests === "always" ? NATIVE_REFERENCE_URL : this.config.endpoint.baseUrl,
     );
-    this.#client = openAIClient(this.config, options);
+    const fetch = guardedFetch(options.fetch, { secrets: [this.config.apiKey.reveal()] });
+    this.#client = openAIClient(this.config, options, fetch);
+    this.#requester = new StreamRequester(this.#client, fetch);
   }
 
   get client(): OpenAI {
@@ -143,11 +149,21 @@ class Provider implements QwenProvider {
     const shaped = this.shape(request, { stream: true });
     const context = this.#context(shaped.body.model, options);
     const policy = this.#callPolicy(options);
-    return createChatStream((emit, stop) => {
-      const signal = options.signal ? AbortSignal.any([options.signal, stop]) : stop;
-      return withRetries(policy, context, signal, (attempt) =>
-        this.#streamAttempt(shaped, options, signal, context, emit, attempt),
-      );
+    return createChatStream(async (emit, stop) => {
+      if (options.signal === undefined) {
+        return withRetries(policy, context, stop, (attempt) =>
+          this.#streamAttempt(shaped, options, stop, context, emit, attempt),
+        );
+      }
+      const call = new AbortController();
+      const unlink = linkAbort(call, [options.signal, stop]);
+      try {
+        return await withRetries(policy, context, call.signal, (attempt) =>
+          this.#streamAttempt(shaped, options, call.signal, context, emit, attempt),
+        );
+      } finally {
+        unlink();
+      }
     });
   }
 
@@ -163,9 +179,10 @@ class Provider implements QwenProvider {
     let requestId: string | undefined;
     const partial = () =>
       assembler.chunkCount > 0 ? assembler.snapshot({ requestId, warnings: shaped.warnings }) : undefined;
-    // The SDK's timeout ends when the headers arrive; the same limit then bounds each wait for a chunk.
+    // One limit bounds the wait for the response headers, then each wait for a chunk.
     const idle = new IdleTimeout(options.timeout ?? this.#options.timeout ?? this.#client.timeout);
-    const attemptSignal = AbortSignal.any([signal, idle.signal]);
+    const attemptAbort = new AbortController();
+    const unlink = linkAbort(attemptAbort, [signal, idle.signal]);
     const stopped = () =>
       signal.aborted
         ? localError("aborted", context, signal.reason)
@@ -173,11 +190,15 @@ class Provider implements QwenProvider {
           ? localError("timeout", context, idle.signal.reason)
           : undefined;
     try {
-      // The SDK sends the request and throws its errors; the body is read here, without the
-      // SDK's per-frame async generators (see readSseChunks).
-      const response = await this.#client.chat.completions
-        .create({ ...shaped.body, stream: true }, this.#requestOptions(options, attemptSignal))
-        .asResponse();
+      // Sent and read here rather than through the SDK's request path and its per-frame async
+      // generators (see StreamRequester and readSseChunks); its errors are the SDK's.
+      idle.touch();
+      const response = await this.#requester.send({
+        body: { ...shaped.body, stream: true },
+        headers: options.headers,
+        timeoutMs: options.timeout,
+        signal: attemptAbort.signal,
+      });
       requestId = response.headers.get("x-request-id") ?? undefined;
       idle.touch();
       await readSseChunks(response, {
@@ -200,6 +221,7 @@ class Provider implements QwenProvider {
       throw failure.withPartial(partial());
     } finally {
       idle.clear();
+      unlink();
     }
   }
 

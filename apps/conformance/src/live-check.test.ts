@@ -13,6 +13,8 @@ const run = (target: ConformanceRun["target"], notRun: ConformanceRun["notRun"])
   notRun,
 });
 const allSkipped = hosts.map((host) => ({ host: host.id, reason: "QWEN_CONFORMANCE_LIVE is not 1" }));
+const [first] = hosts;
+if (first === undefined) throw new Error("no conformance hosts");
 
 describe("checkLiveRun", () => {
   it("says nothing for a live run where every host ran, or for a mock run", () => {
@@ -24,9 +26,9 @@ describe("checkLiveRun", () => {
     const check = checkLiveRun(run("live", allSkipped), false);
     const text = check.lines.join("\n");
     expect(check.fail).toBe(false);
-    expect(text).toContain("LIVE RUN SENT NOTHING: none of the 4 selected hosts ran");
+    expect(text).toContain(`LIVE RUN SENT NOTHING: none of the ${hosts.length} selected hosts ran`);
     expect(text).toContain("set QWEN_CONFORMANCE_LIVE=1");
-    expect(text).toContain("  coding-global: QWEN_CONFORMANCE_LIVE is not 1");
+    expect(text).toContain(`  ${first.id}: QWEN_CONFORMANCE_LIVE is not 1`);
     expect(text).toContain("Pass --require-live (or set QWEN_CONFORMANCE_REQUIRE_LIVE=1)");
   });
 
@@ -37,10 +39,12 @@ describe("checkLiveRun", () => {
   });
 
   it("warns about a partial live run, and fails it under --require-live", () => {
-    const partial = [{ host: "coding-china" as const, reason: "no key for coding-china" }];
+    const partial = [{ host: first.id, reason: `no key for ${first.id}` }];
     const warned = checkLiveRun(run("live", partial), false);
     expect(warned.fail).toBe(false);
-    expect(warned.lines.join("\n")).toContain("1 of 4 selected hosts did not run:\n  coding-china: no key");
+    expect(warned.lines.join("\n")).toContain(
+      `1 of ${hosts.length} selected hosts did not run:\n  ${first.id}: no key`,
+    );
     expect(checkLiveRun(run("live", partial), true).fail).toBe(true);
   });
 });

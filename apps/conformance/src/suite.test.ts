@@ -54,7 +54,9 @@ describe("against a server at a base URL (the standalone mock on 127.0.0.1)", ()
     try {
       const run = await runConformance({
         target: { kind: "base-url", url: server.url },
-        hosts: ["standard-global"],
+        hosts: CONFORMANCE_HOSTS.filter((host) => host.plan === "standard")
+          .map((host) => host.id)
+          .slice(0, 1),
         features: ["chat", "stream-usage"],
         userAgent: "acme-ci/1.2",
         headers: { "x-team": "qa", "x-proxy-token": token },

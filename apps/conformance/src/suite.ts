@@ -1,4 +1,4 @@
-import { maskApiKey } from "@qwenkit/core";
+import { redactSecrets } from "@qwenkit/core";
 import { FEATURES } from "./features/index.js";
 import { CONFORMANCE_HOSTS, type ConformanceHost, type HostId } from "./hosts.js";
 import type { CellResult, ConformanceReport } from "./result.js";
@@ -36,9 +36,6 @@ export interface ConformanceRun extends ConformanceReport {
   readonly notRun: readonly HostNotRun[];
 }
 
-// Shorter header values (`qa`, `live`) would blank out ordinary words of the report.
-const MIN_REDACTED_HEADER_LENGTH = 8;
-
 /** Thrown for a host or feature id that does not exist. */
 export class UnknownIdError extends Error {
   override readonly name = "UnknownIdError";
@@ -59,13 +56,12 @@ function pick<T extends { readonly id: string }>(
   return all.filter((item) => ids.includes(item.id));
 }
 
-/** Removes every secret, and anything shaped like a DashScope key, from a line of output. */
+/**
+ * Removes every secret, and anything shaped like a DashScope key, from a line of output (core's
+ * one redaction rule: secrets shorter than eight characters are left, they would mask words).
+ */
 export function redactor(secrets: readonly string[]): (text: string) => string {
-  return (text) => {
-    let out = text;
-    for (const secret of secrets) if (secret) out = out.replaceAll(secret, maskApiKey(secret));
-    return out.replace(/\bsk-(?:sp-)?[A-Za-z0-9]{12,}\b/g, (key) => maskApiKey(key));
-  };
+  return (text) => redactSecrets(text, secrets);
 }
 
 /**
@@ -77,9 +73,6 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const features = pick(FEATURES, options.features, "feature");
   const headers = { ...options.headers, ...(options.userAgent && { "user-agent": options.userAgent }) };
   const target = prepareTarget(options.target, headers);
-  const headerSecrets = Object.values(options.headers ?? {}).filter(
-    (value) => value.length >= MIN_REDACTED_HEADER_LENGTH,
-  );
   const notRun: HostNotRun[] = [];
   try {
     const results = await runMatrix({
@@ -91,7 +84,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
         return setup;
       },
       cellTimeoutMs: options.cellTimeoutMs ?? 30_000,
-      redact: redactor([...target.secrets, ...headerSecrets]),
+      redact: redactor([...target.secrets, ...Object.values(options.headers ?? {})]),
       ...(options.onCell && { onCell: options.onCell }),
     });
     return {

@@ -4,5 +4,6 @@
 import { setupDashscopeMock } from "@qwenkit/dashscope-mock";
 
 const mock = setupDashscopeMock();
-mock.listen();
+// Fails (and so fails the run) when msw cannot intercept on this runtime.
+await mock.listen();
 process.once("beforeExit", () => mock.close());

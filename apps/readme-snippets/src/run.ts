@@ -71,6 +71,6 @@ export async function runSnippet(snippet: Snippet): Promise<SnippetRun> {
     return runChild([VITEST, "run", "--config", config, "--root", GENERATED_DIR, file], snippet.env);
   }
   // A snippet that sets up the mock itself shows how; a second interception would get in its way.
-  const ownMock = /from\s+["']@qwenkit\/dashscope-mock["']/.test(snippet.code);
+  const ownMock = /from\s+["']@qwenkit\/dashscope-mock(?:\/[\w-]+)?["']/.test(snippet.code);
   return runChild(ownMock ? [file] : ["--import", PRELOAD, file], snippet.env);
 }

@@ -63,8 +63,7 @@ export function parseErrorBody(raw: string): ProviderErrorBody {
   if (trimmed === "") return EMPTY;
   const json = /^[{["]/.test(trimmed) ? tryJson(trimmed) : undefined;
   if (json !== undefined) return readErrorEnvelope(json);
-  const framed =
-    trimmed.startsWith("data:") || trimmed.startsWith("event:") ? firstJsonRecord(trimmed) : undefined;
+  const framed = trimmed.includes("data:") ? firstJsonRecord(trimmed) : undefined;
   return framed === undefined ? { ...EMPTY, message: trimmed } : readErrorEnvelope(framed);
 }
 

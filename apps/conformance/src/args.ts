@@ -45,8 +45,9 @@ Options:
                        percent-encoded); --header wins for the same name.
   --json FILE          write the results as JSON.
   --junit FILE         write the results as JUnit XML.
-  --host ID            only this host (repeatable): standard-china, standard-global,
-                       coding-china, coding-global.
+  --host ID            only this host (repeatable): <family>-<region>, e.g. dashscope-cn-beijing,
+                       workspace-eu-central-1, trial-ap-southeast-1, coding-plan-cn-beijing,
+                       token-plan-ap-southeast-1 (the table's columns list them all).
   --feature ID         only this feature (repeatable).
   --timeout MS         per-cell time limit (default 30000).
   --no-progress        print only the final table.

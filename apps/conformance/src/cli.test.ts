@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { PLANS } from "@qwenkit/core";
 import { afterAll, describe, expect, it } from "vitest";
+import { FEATURES } from "./features/index.js";
+import { CONFORMANCE_HOSTS } from "./hosts.js";
 
 // The built bin, as users run it (the test task builds first).
 const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -29,15 +32,20 @@ describe("qwenkit-conformance", () => {
     const junit = join(dir, "out", "report.xml");
     const { code, stdout, stderr } = await cli(["--json", json, "--junit", junit]);
     expect(code).toBe(0);
-    expect(stderr).toContain("pass coding-global / abort");
-    expect(stdout).toMatch(/^feature\s+standard-china\s+standard-global\s+coding-china\s+coding-global$/m);
-    expect(stdout).toContain("40 passed, 0 failed, 0 skipped");
+    expect(stderr).toContain("pass coding-plan-ap-southeast-1 / abort");
+    expect(stdout).toMatch(
+      new RegExp(`^feature\\s+${CONFORMANCE_HOSTS.map((host) => host.id).join("\\s+")}$`, "m"),
+    );
+    // The workspace-key column has nothing to check on subscription hosts.
+    const skipped = CONFORMANCE_HOSTS.filter((host) => PLANS[host.plan].keyKind === "subscription").length;
+    const cells = CONFORMANCE_HOSTS.length * FEATURES.length;
+    expect(stdout).toContain(`${cells - skipped} passed, 0 failed, ${skipped} skipped`);
     const report = JSON.parse(readFileSync(json, "utf8"));
     expect(report.target).toBe("mock");
-    expect(report.results).toHaveLength(40);
+    expect(report.results).toHaveLength(cells);
     expect(Object.keys(report.results[0]).sort()).toEqual(["detail", "feature", "host", "ms", "status"]);
     const xml = readFileSync(junit, "utf8");
-    expect(xml.match(/<testcase /g)).toHaveLength(40);
+    expect(xml.match(/<testcase /g)).toHaveLength(cells);
     expect(xml).not.toContain("<failure");
   });
 
@@ -46,7 +54,7 @@ describe("qwenkit-conformance", () => {
       QWEN_API_KEY: "sk-0123456789abcdef01234567",
     });
     expect(code).toBe(0);
-    expect(stdout).toContain("0 passed, 0 failed, 40 skipped");
+    expect(stdout).toContain(`0 passed, 0 failed, ${CONFORMANCE_HOSTS.length * FEATURES.length} skipped`);
     expect(stderr).toContain("LIVE RUN SENT NOTHING");
     expect(stderr).toContain("QWEN_CONFORMANCE_LIVE=1");
     expect(stderr.trimEnd().split("\n").at(-1)).toContain("--require-live");
@@ -78,13 +86,13 @@ describe("qwenkit-conformance", () => {
       "--base-url",
       "http://127.0.0.1:9",
       "--host",
-      "coding-global",
+      "coding-plan-ap-southeast-1",
       "--feature",
       "chat",
     ]);
     expect(code).toBe(1);
     expect(stdout).toContain("0 passed, 1 failed, 0 skipped");
-    expect(stdout).toMatch(/FAIL coding-global \/ chat: QwenApiError \(connection\)/);
+    expect(stdout).toMatch(/FAIL coding-plan-ap-southeast-1 \/ chat: QwenApiError \(connection\)/);
   });
 
   it.each([

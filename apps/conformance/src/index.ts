@@ -2,7 +2,14 @@ export { CLI_ENV, type CliOptions, parseCliArgs, USAGE, UsageError } from "./arg
 export type { HostContext } from "./context.js";
 export { FEATURES } from "./features/index.js";
 export { HeaderError } from "./headers.js";
-export { CONFORMANCE_HOSTS, type ConformanceHost, type HostId } from "./hosts.js";
+export {
+  CONFORMANCE_HOSTS,
+  type ConformanceHost,
+  conformanceHosts,
+  type HostId,
+  type HostSelection,
+  MOCK_WORKSPACE_ID,
+} from "./hosts.js";
 export { checkLiveRun, type LiveRunCheck } from "./live-check.js";
 export { formatJson } from "./report/json.js";
 export { formatJunit } from "./report/junit.js";
@@ -25,8 +32,9 @@ export {
   UnknownIdError,
 } from "./suite.js";
 export {
-  LIVE_KEY_VARIABLES,
   LIVE_OPT_IN,
+  LIVE_WORKSPACE_VARIABLES,
+  liveKeyVariable,
   type PreparedTarget,
   prepareTarget,
   type RunHeaders,

@@ -37,12 +37,12 @@ describe("runMatrix", () => {
       onCell: (r) => seen.push(`${r.host}/${r.feature}`),
     });
     expect(results.map((r) => [r.host, r.feature, r.status, r.detail])).toEqual([
-      ["standard-china", "ok", "pass", "ran on standard-china"],
-      ["standard-china", "bad", "fail", "Error: boom"],
-      ["standard-china", "na", "skip", "not here"],
-      ["standard-global", "ok", "pass", "ran on standard-global"],
-      ["standard-global", "bad", "fail", "Error: boom"],
-      ["standard-global", "na", "skip", "not here"],
+      ["dashscope-cn-beijing", "ok", "pass", "ran on dashscope-cn-beijing"],
+      ["dashscope-cn-beijing", "bad", "fail", "Error: boom"],
+      ["dashscope-cn-beijing", "na", "skip", "not here"],
+      ["dashscope-ap-southeast-1", "ok", "pass", "ran on dashscope-ap-southeast-1"],
+      ["dashscope-ap-southeast-1", "bad", "fail", "Error: boom"],
+      ["dashscope-ap-southeast-1", "na", "skip", "not here"],
     ]);
     expect(seen).toHaveLength(6);
   });
@@ -52,10 +52,10 @@ describe("runMatrix", () => {
       ...base,
       features: [{ id: "ok", title: "ok", run: async () => "ran" }],
       setup: (host) =>
-        host.id === "standard-china" ? { skip: "no key for standard-china" } : { context: 1 },
+        host.id === "dashscope-cn-beijing" ? { skip: "no key for dashscope-cn-beijing" } : { context: 1 },
     });
     expect(results.map((r) => r.status)).toEqual(["skip", "pass"]);
-    expect(results[0]?.detail).toBe("no key for standard-china");
+    expect(results[0]?.detail).toBe("no key for dashscope-cn-beijing");
   });
 
   it("fails a cell that hangs, once its time is up, and aborts its signal", async () => {

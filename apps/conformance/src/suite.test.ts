@@ -4,28 +4,34 @@ import { FEATURES } from "./features/index.js";
 import { CONFORMANCE_HOSTS } from "./hosts.js";
 import { summarize } from "./result.js";
 import { redactor, runConformance, UnknownIdError } from "./suite.js";
-import { LIVE_KEY_VARIABLES, prepareTarget } from "./targets.js";
+import { liveKeyVariable, prepareTarget } from "./targets.js";
 
 const CELLS = CONFORMANCE_HOSTS.length * FEATURES.length;
 
 describe("against the embedded mock", () => {
-  it("passes every cell on all four hosts", async () => {
+  it("passes every cell on every host of every family (the workspace-key column skips subscription hosts)", async () => {
     const run = await runConformance({ target: { kind: "mock" } });
     expect(run.target).toBe("mock");
     expect(run.results).toHaveLength(CELLS);
-    expect(run.results.filter((r) => r.status !== "pass")).toEqual([]);
+    expect(run.results.filter((r) => r.status === "fail")).toEqual([]);
+    const skipped = run.results.filter((r) => r.status === "skip");
+    expect(skipped.map((r) => `${r.host}/${r.feature}`).sort()).toEqual(
+      CONFORMANCE_HOSTS.filter((host) => host.plan !== "standard")
+        .map((host) => `${host.id}/workspace-key`)
+        .sort(),
+    );
     expect(new Set(run.results.map((r) => r.host))).toEqual(new Set(CONFORMANCE_HOSTS.map((h) => h.id)));
   });
 
   it("runs only the hosts and features asked for, and rejects unknown ids", async () => {
     const run = await runConformance({
       target: { kind: "mock" },
-      hosts: ["coding-china"],
+      hosts: ["coding-plan-cn-beijing"],
       features: ["chat", "abort"],
     });
     expect(run.results.map((r) => `${r.host}/${r.feature}/${r.status}`)).toEqual([
-      "coding-china/chat/pass",
-      "coding-china/abort/pass",
+      "coding-plan-cn-beijing/chat/pass",
+      "coding-plan-cn-beijing/abort/pass",
     ]);
     await expect(runConformance({ target: { kind: "mock" }, hosts: ["coding-mars"] })).rejects.toThrow(
       UnknownIdError,
@@ -41,7 +47,12 @@ describe("against a server at a base URL (the standalone mock on 127.0.0.1)", ()
     const server = await startDashscopeMockServer({ port: 0, host: "127.0.0.1" });
     try {
       const run = await runConformance({ target: { kind: "base-url", url: server.url } });
-      expect(run.results.filter((r) => r.status !== "pass")).toEqual([]);
+      expect(run.results.filter((r) => r.status === "fail")).toEqual([]);
+      // Only the embedded mock has a key of another workspace.
+      expect(run.results.filter((r) => r.status === "skip").every((r) => r.feature === "workspace-key")).toBe(
+        true,
+      );
+      expect(run.results.filter((r) => r.status === "pass")).toHaveLength(CELLS - CONFORMANCE_HOSTS.length);
       expect(server.recorder.requests.every((r) => r.url.startsWith(server.url))).toBe(true);
     } finally {
       await server.close();
@@ -82,7 +93,7 @@ describe("against a server at a base URL (the standalone mock on 127.0.0.1)", ()
       const failed = run.results.filter((r) => r.status === "fail");
       expect(new Set(failed.map((r) => r.feature))).toEqual(new Set(["stream-usage", "reasoning"]));
       expect(failed.filter((r) => r.feature === "stream-usage").map((r) => r.detail)).toEqual(
-        Array(4).fill("CheckFailed: 0 usage events"),
+        Array(CONFORMANCE_HOSTS.length).fill("CheckFailed: 0 usage events"),
       );
     } finally {
       await server.close();
@@ -94,7 +105,7 @@ describe("against a server at a base URL (the standalone mock on 127.0.0.1)", ()
     await server.close();
     const run = await runConformance({
       target: { kind: "base-url", url: server.url },
-      hosts: ["standard-global"],
+      hosts: ["dashscope-ap-southeast-1"],
     });
     const byFeature = Object.fromEntries(run.results.map((r) => [r.feature, r.status]));
     expect(byFeature).toMatchObject({ endpoint: "pass", "key-check": "pass", chat: "fail", abort: "fail" });
@@ -108,7 +119,7 @@ describe("live target", () => {
     });
     expect(summarize(run.results)).toEqual({ pass: 0, fail: 0, skip: CELLS });
     expect(run.notice).toMatch(
-      /set QWEN_CONFORMANCE_LIVE=1 and a key per host: QWEN_CONFORMANCE_KEY_STANDARD_CN/,
+      /set QWEN_CONFORMANCE_LIVE=1 and a key per plan and region \(QWEN_CONFORMANCE_KEY_STANDARD, QWEN_CONFORMANCE_KEY_CODING_CN, QWEN_CONFORMANCE_KEY_TOKEN, …\), and for a workspace domain QWEN_CONFORMANCE_WORKSPACE_ID and QWEN_CONFORMANCE_WORKSPACE_REGION/,
     );
   });
 
@@ -117,8 +128,8 @@ describe("live target", () => {
     expect(summarize(run.results)).toEqual({ pass: 0, fail: 0, skip: CELLS });
     expect(run.notRun.map((entry) => entry.host)).toEqual(CONFORMANCE_HOSTS.map((host) => host.id));
     expect(run.notice).toMatch(/^no live keys configured/);
-    expect(run.results.find((r) => r.host === "coding-china")?.detail).toBe(
-      "no key for coding-china: set QWEN_CONFORMANCE_KEY_CODING_CN",
+    expect(run.results.find((r) => r.host === "coding-plan-cn-beijing")?.detail).toBe(
+      "no key for coding-plan-cn-beijing: set QWEN_CONFORMANCE_KEY_CODING_CN",
     );
   });
 
@@ -129,7 +140,7 @@ describe("live target", () => {
       kind: "live",
       env: {
         QWEN_CONFORMANCE_LIVE: "1",
-        [LIVE_KEY_VARIABLES["coding-china"]]: codingCn,
+        [liveKeyVariable("coding", "cn-beijing")]: codingCn,
         QWEN_API_KEY: generic,
       },
     });
@@ -139,9 +150,18 @@ describe("live target", () => {
       const setup = target.setup(host);
       return "context" in setup ? setup.context.options.apiKey : setup.skip;
     };
-    expect(keyOf("coding-china")).toBe(codingCn);
-    expect(keyOf("coding-global")).toBe(generic);
-    expect(keyOf("standard-global")).toBe("no key for standard-global: set QWEN_CONFORMANCE_KEY_STANDARD");
+    expect(keyOf("coding-plan-cn-beijing")).toBe(codingCn);
+    expect(keyOf("coding-plan-ap-southeast-1")).toBe(generic);
+    expect(keyOf("dashscope-ap-southeast-1")).toBe(
+      "no key for dashscope-ap-southeast-1: set QWEN_CONFORMANCE_KEY_STANDARD",
+    );
+    // An sk-sp- key cannot say which subscription: it counts for the Coding Plan only.
+    expect(keyOf("token-plan-ap-southeast-1")).toBe(
+      "no key for token-plan-ap-southeast-1: set QWEN_CONFORMANCE_KEY_TOKEN",
+    );
+    expect(keyOf("workspace-ap-southeast-1")).toMatch(
+      /^no live workspace: set QWEN_CONFORMANCE_WORKSPACE_ID/,
+    );
     expect(target.secrets).toEqual(expect.arrayContaining([codingCn, generic]));
   });
 });

@@ -230,6 +230,39 @@ describe("the dashscope-mock bin", () => {
     expect(stderr).toContain(message);
   });
 
+  it("binds keys to workspaces with --workspace-key and lists a base URL per family and region", async () => {
+    const own = "sk-cli-workspace-own-000000a1b2";
+    const { child, url } = await started(["--workspace-key", `ws-cli=${own}`]);
+    const output = exit(child);
+    try {
+      const ask = (key: string) =>
+        fetch(`${url}/ws-cli.ap-northeast-1.maas.aliyuncs.com/compatible-mode/v1/chat/completions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}` },
+          body: JSON.stringify({ model: "qwen-plus", messages: [{ role: "user", content: "Hi" }] }),
+        });
+      expect([(await ask(own)).status, (await ask(HOSTS[0]?.key ?? "")).status]).toEqual([200, 401]);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const { stderr } = await output;
+    for (const line of [
+      `${url}/token-plan.cn-beijing.maas.aliyuncs.com/compatible-mode/v1`,
+      `${url}/trial.eu-central-1.maas.aliyuncs.com/compatible-mode/v1`,
+      `${url}/{workspaceId}.ap-northeast-1.maas.aliyuncs.com/compatible-mode/v1`,
+      `${url}/coding-intl.dashscope.aliyuncs.com/v1`,
+    ]) {
+      expect(stderr).toContain(line);
+    }
+    expect(stderr).not.toContain(own);
+  });
+
+  it("refuses a --workspace-key without a key, never echoing what follows the =", async () => {
+    const { code, stderr } = await exit(run(["--workspace-key", "ws-only"]));
+    expect(code).toBe(2);
+    expect(stderr).toContain("--workspace-key must be WORKSPACE=KEY");
+  });
+
   it("prints usage with --help", async () => {
     const { code, stdout } = await exit(run(["--help"]));
     expect(code).toBe(0);

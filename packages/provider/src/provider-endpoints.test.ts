@@ -1,4 +1,10 @@
-import { AUTH_CHOICES, authChoiceFor } from "@qwenkit/core";
+import {
+  AUTH_CHOICES,
+  authChoiceFor,
+  ENDPOINT_FAMILIES,
+  ENDPOINT_FAMILY_IDS,
+  endpointFor,
+} from "@qwenkit/core";
 import {
   createDashscopeMockHandler,
   type DashscopeMockServer,
@@ -45,13 +51,18 @@ describe("the Coding Plan client gate (mock handler as the provider's fetch)", (
   });
 });
 
-describe("a custom base URL in front of DashScope (standalone mock on 127.0.0.1)", () => {
-  let server: DashscopeMockServer;
-  beforeAll(async () => {
-    server = await startDashscopeMockServer();
-  });
-  afterEach(() => server.recorder.clear());
-  afterAll(() => server.close());
+describe("a custom base URL in front of DashScope (a gateway that forwards to the mock)", () => {
+  const handler = createDashscopeMockHandler();
+  afterEach(() => handler.reset());
+  const GATEWAY = "https://llm-gateway.example/qwen/v1";
+  // The gateway forwards its path to the Global host, as a proxy in front of DashScope would.
+  const fetch = (input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input).replace(
+      GATEWAY,
+      "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
+    );
+    return handler.handle(new Request(url, init));
+  };
 
   const request = {
     messages: [
@@ -62,21 +73,22 @@ describe("a custom base URL in front of DashScope (standalone mock on 127.0.0.1)
   };
   const make = (options: { shapeRequests?: "auto" | "always"; streamingUsage?: boolean } = {}) =>
     createQwenProvider({
-      baseUrl: server.baseUrlFor("dashscope-intl.aliyuncs.com"),
+      baseUrl: GATEWAY,
       apiKey: KEYS.standard,
       env: {},
       maxRetries: 0,
+      fetch,
       ...options,
     });
-  const sent = () => server.recorder.last()?.body as Record<string, unknown>;
+  const sent = () => handler.recorder.last()?.body as Record<string, unknown>;
 
-  it("is not native, so requests are left alone by default (and DashScope rejects the developer role)", async () => {
+  it("is not native, so OpenAI fields are left alone, except developer, which goes as system", async () => {
     const qwen = make();
     expect(qwen.config.endpoint.native).toBe(false);
-    const error = await failure(qwen.stream(request).result);
-    expect(error).toMatchObject({ kind: "invalid-request", status: 400 });
-    expect(sent()).toMatchObject({ max_tokens: 30, messages: [{ role: "developer" }, { role: "user" }] });
+    const result = await qwen.stream(request).result;
+    expect(sent()).toMatchObject({ max_tokens: 30, messages: [{ role: "system" }, { role: "user" }] });
     expect(sent()).not.toHaveProperty("stream_options");
+    expect(result.usage).toBeUndefined();
   });
 
   it("applies the native rules with shapeRequests: always, and gets usage on the stream", async () => {
@@ -93,5 +105,53 @@ describe("a custom base URL in front of DashScope (standalone mock on 127.0.0.1)
     const result = await make({ streamingUsage: true }).stream({ messages: hello }).result;
     expect(sent()).toMatchObject({ stream_options: { include_usage: true } });
     expect(result.usage).toBeDefined();
+  });
+});
+
+describe("the quick start against the standalone mock: its layout on 127.0.0.1 is the host itself", () => {
+  let server: DashscopeMockServer;
+  beforeAll(async () => {
+    server = await startDashscopeMockServer();
+  });
+  afterEach(() => server.recorder.clear());
+  afterAll(() => server.close());
+
+  const ENDPOINTS = ENDPOINT_FAMILY_IDS.flatMap((family) =>
+    ENDPOINT_FAMILIES[family].regions.map((region) =>
+      endpointFor({ family, region, workspaceId: family === "workspace" ? "llm-quickstart" : undefined }),
+    ),
+  );
+
+  it.each(ENDPOINTS)("$host: native, no 400 on a plain chat, usage on the stream", async (endpoint) => {
+    const qwen = createQwenProvider({
+      baseUrl: server.baseUrlFor(endpoint),
+      apiKey: endpoint.plan === "standard" ? KEYS.standard : KEYS.coding,
+      env: {},
+      maxRetries: 0,
+    });
+    expect(qwen.config.endpoint).toMatchObject({
+      native: true,
+      family: endpoint.family,
+      plan: endpoint.plan,
+      region: endpoint.region,
+    });
+    expect(qwen.config.warnings).toEqual([]);
+    // qwen3.5-plus thinks by default; a non-streaming call needs enable_thinking: false, which
+    // native shaping sends (a custom URL would get the 400 of the seed's issue).
+    const answer = await qwen.chat({ messages: hello });
+    expect(answer.text.length).toBeGreaterThan(0);
+    expect(server.recorder.last()?.body).toMatchObject({ enable_thinking: false });
+    const streamed = await qwen.stream({ messages: hello }).result;
+    expect(server.recorder.last()?.body).toMatchObject({ stream_options: { include_usage: true } });
+    expect(streamed.usage?.totalTokens).toBeGreaterThan(0);
+  });
+
+  it("a Pay-as-you-go key on the mock's Coding Plan host gets the key/plan warning before any request", () => {
+    const qwen = createQwenProvider({
+      baseUrl: server.baseUrlFor("coding-intl.dashscope.aliyuncs.com"),
+      apiKey: KEYS.standard,
+      env: {},
+    });
+    expect(qwen.config.warnings.map((warning) => warning.code)).toEqual(["key-plan-mismatch"]);
   });
 });

@@ -215,9 +215,8 @@ describe("shapeChatRequest: json mode and thinking", () => {
 });
 
 describe("shapeChatRequest on a custom (non-native) endpoint", () => {
-  it("leaves OpenAI fields alone: developer role, max_tokens, tools: [], reasoning_effort, stream_options", () => {
+  it("leaves OpenAI fields alone: max_tokens, tools: [], reasoning_effort, stream_options", () => {
     const input = base({
-      messages: [{ role: "developer", content: "x" }],
       max_tokens: 10,
       tools: [],
       reasoning_effort: "low",
@@ -227,6 +226,19 @@ describe("shapeChatRequest on a custom (non-native) endpoint", () => {
     const { stream: _stream, ...expected } = input;
     expect(body).toEqual(expected);
     expect(warnings).toEqual([]);
+  });
+
+  it("sends the developer role as system: a gateway in front of DashScope would reject it", () => {
+    const input = base({
+      messages: [
+        { role: "developer", content: "x" },
+        { role: "user", content: "y" },
+      ],
+    });
+    expect(shape(input, false, CUSTOM, HYBRID).body.messages).toEqual([
+      { role: "system", content: "x" },
+      { role: "user", content: "y" },
+    ]);
   });
 
   it("still translates qwenkit's own thinking option (it is not a wire field)", () => {

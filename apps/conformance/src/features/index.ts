@@ -10,6 +10,7 @@ import { planModelFeature } from "./plan-model.js";
 import { reasoningFeature } from "./reasoning.js";
 import { streamUsageFeature } from "./stream-usage.js";
 import { toolCallFeature } from "./tool-call.js";
+import { workspaceKeyFeature } from "./workspace-key.js";
 
 /** The columns of the matrix, in the order they run. */
 export const FEATURES: readonly Feature<HostContext>[] = [
@@ -22,5 +23,6 @@ export const FEATURES: readonly Feature<HostContext>[] = [
   planModelFeature,
   modelsFeature,
   invalidKeyFeature,
+  workspaceKeyFeature,
   abortFeature,
 ];

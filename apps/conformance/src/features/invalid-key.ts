@@ -1,8 +1,9 @@
+import { describeKeyKind, PLANS } from "@qwenkit/core";
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
 import { apiErrorOfKind, rejection, TINY_REQUEST } from "./shared.js";
 
-/** A key the host refuses becomes a 401 `invalid-api-key` whose hint names the plan mismatch. */
+/** A key of the other kind becomes a 401 `invalid-api-key` whose hint names the mismatch. */
 export const invalidKeyFeature: Feature<HostContext> = {
   id: "invalid-key",
   title: "invalid key → typed 401",
@@ -13,10 +14,12 @@ export const invalidKeyFeature: Feature<HostContext> = {
     check(error.status === 401, `status ${error.status}`);
     check(!error.retryable, "a bad key was marked retryable");
     // Only a known plan can be compared with the key's prefix.
-    if (provider.config.endpoint.plan !== undefined) {
+    const { plan } = provider.config.endpoint;
+    if (plan !== undefined) {
+      const given = PLANS[plan].keyKind === "standard" ? "subscription" : "standard";
       check(
-        /coding plan/i.test(error.hint) && /standard/i.test(error.hint),
-        `hint misses the plan mismatch: ${error.hint}`,
+        error.hint.includes(describeKeyKind(given)) && error.hint.includes(PLANS[plan].label),
+        `hint misses the key/plan mismatch: ${error.hint}`,
       );
     }
     return `401 ${error.code ?? ""}: ${error.hint}`.trim();

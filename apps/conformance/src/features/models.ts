@@ -1,19 +1,21 @@
+import { ENDPOINT_FAMILIES } from "@qwenkit/core";
 import { toQwenApiError } from "@qwenkit/provider";
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
 import { rejection } from "./shared.js";
 
-/** `GET /models` lists models on Standard hosts and answers 404 on Coding Plan hosts. */
+/** `GET /models` lists models where the family has it (Pay-as-you-go hosts) and answers 404 elsewhere. */
 export const modelsFeature: Feature<HostContext> = {
   id: "models",
-  title: "/models: Standard lists, Coding Plan 404",
+  title: "/models: listed where the family has it, else 404",
   async run(ctx, signal) {
     const provider = ctx.provider();
+    const listed = ENDPOINT_FAMILIES[ctx.host.endpoint.family].modelsEndpoint;
     check(
-      ctx.resolveNative().capabilities.modelsEndpoint === (ctx.host.plan === "standard"),
-      "capabilities.modelsEndpoint disagrees with the plan",
+      ctx.resolveNative().capabilities.modelsEndpoint === listed,
+      "capabilities.modelsEndpoint disagrees with the family",
     );
-    if (ctx.host.plan === "standard") {
+    if (listed) {
       const ids: string[] = [];
       for await (const model of provider.client.models.list({ signal })) ids.push(model.id);
       check(ids.length > 0, "empty model list");

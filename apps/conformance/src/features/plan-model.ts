@@ -1,39 +1,52 @@
+import { authChoiceFor, currentPlanModels, isListedPlan, type ListedPlan, PLANS } from "@qwenkit/core";
 import { check, type HostContext } from "../context.js";
 import { SkipCell } from "../result.js";
 import type { Feature } from "../runner.js";
 import { apiErrorOfKind, rejection, TINY_REQUEST } from "./shared.js";
 
-// Served on Standard, outside the Coding Plan list (March 2026).
-const NON_PLAN_MODEL = "qwen3.6-plus";
+// Served on Pay-as-you-go, outside each subscription plan's current list (checked at run time).
+const NON_PLAN_MODEL: Readonly<Record<ListedPlan, string>> = {
+  coding: "qwen3.7-max",
+  token: "qwen3-coder-next",
+};
 
 /**
- * A Coding Plan host rejects a model outside the plan, and the error sends the user to a
- * Standard auth choice; a Standard host serves the same model.
+ * A subscription host rejects a model outside its plan's list, and the error sends the user to
+ * a Pay-as-you-go auth choice of the region; a Pay-as-you-go host serves those models.
  */
 export const planModelFeature: Feature<HostContext> = {
   id: "plan-model",
-  title: "non-plan model: Coding Plan rejects, Standard serves",
+  title: "non-plan model: subscription rejects, Pay-as-you-go serves",
   async run(ctx, signal) {
-    const provider = ctx.provider({ model: NON_PLAN_MODEL });
-    if (ctx.host.plan === "standard") {
-      const result = await provider.chat(TINY_REQUEST, { signal });
-      check(result.text.length > 0, `${NON_PLAN_MODEL} gave an empty answer`);
-      return `${NON_PLAN_MODEL} served`;
+    const { plan } = ctx.host;
+    if (!isListedPlan(plan)) {
+      for (const model of Object.values(NON_PLAN_MODEL)) {
+        const result = await ctx.provider({ model }).chat(TINY_REQUEST, { signal });
+        check(result.text.length > 0, `${model} gave an empty answer`);
+      }
+      return `${Object.values(NON_PLAN_MODEL).join(", ")} served`;
     }
+    const model = NON_PLAN_MODEL[plan];
     check(
-      ctx.resolveNative({ model: NON_PLAN_MODEL }).warnings.some((w) => w.code === "model-not-in-plan"),
-      `no model-not-in-plan warning for ${NON_PLAN_MODEL} before the request`,
+      !currentPlanModels(plan).models.includes(model),
+      `${model} is on the ${PLANS[plan].label} list now`,
+    );
+    check(
+      ctx.resolveNative({ model }).warnings.some((w) => w.code === "model-not-in-plan"),
+      `no model-not-in-plan warning for ${model} before the request`,
     );
     let outcome: unknown;
     try {
-      outcome = await rejection(provider.chat(TINY_REQUEST, { signal }), "a model-not-in-plan rejection");
+      outcome = await rejection(
+        ctx.provider({ model }).chat(TINY_REQUEST, { signal }),
+        "a model-not-in-plan rejection",
+      );
     } catch (error) {
-      if (ctx.target === "live") throw new SkipCell(`${NON_PLAN_MODEL} is now served on the Coding Plan`);
+      if (ctx.target === "live") throw new SkipCell(`${model} is now served on the ${PLANS[plan].label}`);
       throw error;
     }
     const error = apiErrorOfKind(outcome, "model-not-in-plan");
-    const standardChoice =
-      ctx.host.endpoint.region === "cn-beijing" ? "qwen-standard-api-key-cn" : "qwen-standard-api-key";
+    const standardChoice = authChoiceFor("standard", ctx.host.endpoint.region) ?? "";
     check(error.status === 400, `status ${error.status}`);
     check(error.hint.includes(standardChoice), `hint does not name ${standardChoice}: ${error.hint}`);
     return `400 ${error.code}; hint names ${standardChoice}`;

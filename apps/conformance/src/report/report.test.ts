@@ -8,9 +8,15 @@ import { formatTable } from "./table.js";
 import { plainText } from "./text.js";
 
 const results: CellResult[] = [
-  { host: "standard-china", feature: "chat", status: "pass", ms: 12, detail: "ok" },
-  { host: "standard-china", feature: "abort", status: "fail", ms: 30, detail: 'expected <aborted> & "kept"' },
-  { host: "coding-global", feature: "chat", status: "skip", ms: 0, detail: "no key" },
+  { host: "dashscope-cn-beijing", feature: "chat", status: "pass", ms: 12, detail: "ok" },
+  {
+    host: "dashscope-cn-beijing",
+    feature: "abort",
+    status: "fail",
+    ms: 30,
+    detail: 'expected <aborted> & "kept"',
+  },
+  { host: "coding-plan-ap-southeast-1", feature: "chat", status: "skip", ms: 0, detail: "no key" },
 ];
 const report: ConformanceReport = { target: "mock", results };
 const features = [
@@ -23,14 +29,16 @@ describe("terminal table", () => {
 
   it("has a row per feature and a column per host", () => {
     const lines = table.split("\n");
-    expect(lines[0]).toMatch(/^feature\s+standard-china\s+standard-global\s+coding-china\s+coding-global$/);
+    expect(lines[0]).toMatch(
+      new RegExp(`^feature\\s+${CONFORMANCE_HOSTS.map((host) => host.id).join("\\s+")}$`),
+    );
     expect(lines[2]).toMatch(/^non-streaming completion\s+pass 12ms\s+skip 0ms$/);
     expect(lines[3]).toMatch(/^abort mid-stream\s+FAIL 30ms$/);
   });
 
   it("ends with the counts and each failure's detail", () => {
     expect(table).toContain("1 passed, 1 failed, 1 skipped");
-    expect(table).toContain(`FAIL standard-china / abort: expected <aborted> & "kept"`);
+    expect(table).toContain(`FAIL dashscope-cn-beijing / abort: expected <aborted> & "kept"`);
   });
 });
 
@@ -45,10 +53,10 @@ describe("JUnit report", () => {
 
   it("has a suite per host with counts", () => {
     expect(xml).toContain(
-      '<testsuite name="mock:standard-china" tests="2" failures="1" skipped="0" errors="0" time="0.042">',
+      '<testsuite name="mock:dashscope-cn-beijing" tests="2" failures="1" skipped="0" errors="0" time="0.042">',
     );
     expect(xml).toContain(
-      '<testsuite name="mock:coding-global" tests="1" failures="0" skipped="1" errors="0" time="0.000">',
+      '<testsuite name="mock:coding-plan-ap-southeast-1" tests="1" failures="0" skipped="1" errors="0" time="0.000">',
     );
   });
 
@@ -56,7 +64,7 @@ describe("JUnit report", () => {
     expect(xml).toContain('<failure message="expected &lt;aborted&gt; &amp; &quot;kept&quot;"/>');
     expect(xml).toContain('<skipped message="no key"/>');
     expect(xml).toContain(
-      '<testcase classname="qwenkit.conformance.standard-china" name="chat" time="0.012"/>',
+      '<testcase classname="qwenkit.conformance.dashscope-cn-beijing" name="chat" time="0.012"/>',
     );
   });
 });
@@ -80,7 +88,9 @@ describe("control characters in details", () => {
   it("JUnit: an ANSI code in a message leaves valid XML with the readable text", () => {
     const xml = formatJunit({
       target: "live",
-      results: [{ host: "coding-global", feature: "chat", status: "fail", ms: 1, detail: coloured }],
+      results: [
+        { host: "coding-plan-ap-southeast-1", feature: "chat", status: "fail", ms: 1, detail: coloured },
+      ],
     });
     expect(xml).toContain('<failure message="HTTP 500 link bell nul cr end"/>');
     expect(notXml(xml)).toEqual([]);
@@ -97,7 +107,7 @@ describe("control characters in details", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 60 }), (detail) => {
         const xml = formatJunit({
           target: "mock",
-          results: [{ host: "standard-china", feature: "chat", status: "fail", ms: 0, detail }],
+          results: [{ host: "dashscope-cn-beijing", feature: "chat", status: "fail", ms: 0, detail }],
         });
         const message = /<failure message="([^"]*)"\/>/.exec(xml)?.[1];
         expect(message).toBeDefined();
@@ -112,11 +122,11 @@ describe("control characters in details", () => {
 
   it("the terminal table prints failures without escape codes", () => {
     const table = formatTable(
-      [{ host: "coding-global", feature: "chat", status: "fail", ms: 1, detail: coloured }],
+      [{ host: "coding-plan-ap-southeast-1", feature: "chat", status: "fail", ms: 1, detail: coloured }],
       CONFORMANCE_HOSTS,
       [{ id: "chat", title: "chat" }],
     );
-    expect(table).toContain("FAIL coding-global / chat: HTTP 500 link bell nul cr end");
+    expect(table).toContain("FAIL coding-plan-ap-southeast-1 / chat: HTTP 500 link bell nul cr end");
     expect(table).not.toContain(ESC);
   });
 });

@@ -301,7 +301,8 @@ describe("lookalike hosts are never native", () => {
     const { qwen, body } = await sentBody(baseUrl);
     expect(qwen.config.endpoint.native).toBe(false);
     expect(body).not.toHaveProperty("stream_options");
-    expect(body.messages).toMatchObject([{ role: "developer" }, { role: "user" }]);
+    // The one rule every custom URL gets: developer goes as system, which any OpenAI server takes.
+    expect(body.messages).toMatchObject([{ role: "system" }, { role: "user" }]);
   });
 
   it.each([

@@ -11,7 +11,7 @@ import type { MockFaultRule } from "./faults/rules.js";
 import { FAULT_SPECS } from "./faults/specs.js";
 import { streamFrames } from "./frames.js";
 import { checkWorkspaceKeys, keyRejection } from "./key-check.js";
-import { maskHeader, maskUrl } from "./mask-key.js";
+import { maskField, maskUrl } from "./mask-key.js";
 import { type ErrorContext, errorBody, MOCK_ERRORS, type MockErrorName } from "./mock-errors.js";
 import { type MockFetch, mockFetch } from "./mock-fetch.js";
 import { PAY_AS_YOU_GO_MODELS } from "./models/pay-as-you-go.js";
@@ -139,7 +139,7 @@ function recordedHeaders(request: MockHttpRequest): Record<string, string> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     const key = name.toLowerCase();
-    headers[key] = maskHeader(key, value);
+    headers[key] = maskField(key, value);
   });
   return headers;
 }

@@ -314,3 +314,24 @@ describe("without a file system (the build for browsers and workers)", () => {
     expect(errorOf(() => withFiles.keyFor("qwen")).message).toContain("has no file system");
   });
 });
+
+describe("an environment that refuses to be read (Deno without --allow-env)", () => {
+  const refusing = new Proxy<Record<string, string>>(
+    {},
+    {
+      get: () => {
+        throw new Error("NotCapable: Requires env access");
+      },
+      getOwnPropertyDescriptor: () => {
+        throw new Error("NotCapable: Requires env access");
+      },
+    },
+  );
+
+  it("finds the apiKey option or the config's key without reading it", () => {
+    expect(findApiKey({ apiKey: K1, env: refusing, config: {} })?.source).toEqual({ kind: "option" });
+    expect(
+      findApiKey({ env: refusing, config: { env: { vars: { QWEN_API_KEY: K2 } } } })?.apiKey.reveal(),
+    ).toBe(K2);
+  });
+});

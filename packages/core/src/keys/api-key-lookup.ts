@@ -6,7 +6,7 @@ import {
   readOpenClawSettings,
   readPrimaryModel,
 } from "../config/openclaw-config.js";
-import { Environment, type FoundVariable, processEnv } from "../env-variables.js";
+import { Environment, type FoundVariable, processEnv, variableIn } from "../env-variables.js";
 import { QwenConfigError } from "../errors.js";
 import type { FileSystem } from "../node/file-system.js";
 import { platformFileSystem } from "../node/node-file-system.js";
@@ -153,7 +153,7 @@ export function readKeySourcesWith(
   const configEnv = config === undefined ? new Map() : readConfigEnvBlock(config);
   const environment = new Environment(env, envFiles, configEnv, fileSystem);
   const explicit = keyFrom(explicitValue, { kind: "option" });
-  const known = [explicitValue, ...API_KEY_ENV_VARS.map((name) => env[name])].filter(
+  const known = [explicitValue, ...API_KEY_ENV_VARS.map((name) => variableIn(env, name))].filter(
     (value): value is string => typeof value === "string" && value.trim().length >= MIN_REDACTED_KEY_LENGTH,
   );
   const settings = new Map<QwenProviderId, OpenClawQwenSettings>();

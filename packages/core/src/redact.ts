@@ -159,7 +159,7 @@ class Redactor {
           ? [...value.entries()].map(([key, entry]) => [String(key), entry])
           : value instanceof Set
             ? [...value.values()].map((entry, index) => [String(index), entry])
-            : dataProperties(value, false);
+            : dataProperties(value, false).map(([key, entry]): [string, unknown] => [key, entry]);
     if (proto !== Object.prototype && proto !== null) this.changed = true;
     const copy: Record<string, unknown> = {};
     this.#seen.set(value, copy);

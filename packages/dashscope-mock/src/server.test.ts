@@ -156,20 +156,21 @@ describe("startDashscopeMockServer", () => {
     expect(response.status).toBe(404);
   });
 
-  it("keeps up with many concurrent short streams", async () => {
+  // Throughput is a benchmark figure (pnpm bench, "mock throughput"); here only correctness under concurrency.
+  it("completes every one of many concurrent short streams", async () => {
     const total = 400;
-    const started = performance.now();
     let next = 0;
+    let completed = 0;
     const worker = async () => {
       while (next < total) {
         next++;
         const text = await (await post({ "x-mock-chunks": "5" })).text();
         expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
+        completed++;
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
-    const perSecond = total / ((performance.now() - started) / 1000);
-    expect(perSecond).toBeGreaterThan(200);
+    expect(completed).toBe(total);
   });
 });
 

@@ -332,13 +332,18 @@ function resolveWithKey(options: ResolveQwenConfigOptions, sources: KeySources):
 }
 
 /**
- * Resolves everything needed to call Model Studio, before any request: endpoint (base URL, plan,
- * region), API key and its source, model and its catalog info, endpoint capabilities, and
- * warnings (deprecated auth choice, key/plan mismatch, model outside the Coding Plan, …).
+ * Resolves everything needed to call Model Studio, before any request: endpoint (base URL, host
+ * family, plan, region, workspace id), API key and its source, model and its catalog info,
+ * endpoint capabilities, and warnings (deprecated auth choice, key/plan mismatch, model outside
+ * the plan's list, a guessed subscription plan, …).
  *
- * Precedence: base URL from `baseUrl` > config `models.providers.<qwen|alias>.baseUrl` >
- * `authChoice` > the key's prefix (`sk-sp-` → Coding Plan Global, other `sk-` → Standard Global)
- * > Standard Global. Key from `apiKey` > config `models.providers.<qwen|alias>.apiKey` > `QWEN_API_KEY` > `MODELSTUDIO_API_KEY` >
+ * Precedence: base URL from `baseUrl` > config `models.providers.<provider|alias>.baseUrl` >
+ * `plan` / `region` / `workspaceId` together with `authChoice` and the provider id (which must
+ * agree) > the key's prefix (`sk-sp-` → the Coding Plan in `ap-southeast-1`, with a warning that
+ * this is a guess; other `sk-` → Pay-as-you-go in `ap-southeast-1`) > Pay-as-you-go in
+ * `ap-southeast-1` (see `selectEndpoint`). Key from `apiKey` > config
+ * `models.providers.<provider|alias>.apiKey` > the plan's own variables (the Token Plan's
+ * `QWEN_TOKEN_PLAN_API_KEY` / `QWEN_TOKEN_PLAN_CN_API_KEY`) > `QWEN_API_KEY` > `MODELSTUDIO_API_KEY` >
  * `DASHSCOPE_API_KEY` > the same variables in each of `envFiles`. Model from `model` > config
  * `agents.defaults.model.primary` (ignored when it names another provider) > `qwen/qwen3.5-plus`.
  * Streaming usage from `streamingUsage` > config per-model setting > detection by base URL.

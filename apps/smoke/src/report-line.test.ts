@@ -25,12 +25,12 @@ const report = (runtime: string): SmokeReport => ({
 describe("report lines", () => {
   it("reads the report back from a runtime's output, among its other lines", () => {
     const output = `warming up\n${reportLine(report("deno 2.9.6"))}\nworkerd: [ PASS ] smoke\n`;
-    expect(readReport(output)).toEqual(JSON.parse(JSON.stringify(report("deno 2.9.6"))));
+    expect(readReport<SmokeReport>(output)).toEqual(JSON.parse(JSON.stringify(report("deno 2.9.6"))));
   });
 
   it("takes the last report when there are several", () => {
     const output = [reportLine(report("first")), reportLine(report("last"))].join("\n");
-    expect(readReport(output)?.runtime).toBe("last");
+    expect(readReport<SmokeReport>(output)?.runtime).toBe("last");
   });
 
   it.each([

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DashscopeMockServer, startDashscopeMockServer } from "@qwenkit/dashscope-mock/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildBundles, bundlePath } from "./harness/bundles.ts";
-import { RUNTIMES, type RuntimeId, type RuntimeRun } from "./harness/runtimes.ts";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { type BundleId, buildBundles, bundlePath } from "./harness/bundles.ts";
+import { RUNTIMES, type RuntimeId, type RuntimeRun, type RuntimeSpec } from "./harness/runtimes.ts";
 import { runSmoke, type SmokeReport } from "./scenario.ts";
 
 /** Per runtime: a cold start of the slowest (Chromium) takes a few seconds on a loaded CI machine. */
@@ -71,27 +71,37 @@ describe("the reference run (Node, in-process, from source)", () => {
   });
 });
 
+/** The runtime's executable, or `undefined` after failing (CI) or skipping (elsewhere) the test. */
+function binaryOrSkip(spec: RuntimeSpec, context: TestContext): string | undefined {
+  const binary = spec.binary();
+  if (binary !== undefined) return binary;
+  // CI must run every runtime; elsewhere a missing one (another OS, no Chromium) is skipped, visibly.
+  if (process.env.CI !== undefined) expect.fail(`${spec.label} is not installed: ${spec.install}`);
+  context.skip(`${spec.label} is not installed: ${spec.install}`);
+  return undefined;
+}
+
+const runIn = (spec: RuntimeSpec, id: RuntimeId, binary: string, bundle: BundleId, loadsMsw = false) => {
+  expect(bundleErrors[bundle], `the ${bundle} bundle did not build`).toBeUndefined();
+  return spec.run(binary, {
+    mockBaseUrl,
+    bundleFile: bundlePath(bundle),
+    loadsMsw,
+    workDir: mkdtempSync(join(workRoot, `${id}-`)),
+    timeoutMs: RUN_TIMEOUT_MS,
+  });
+};
+
 describe.each(Object.keys(RUNTIMES) as RuntimeId[])("%s", (id) => {
   const spec = RUNTIMES[id];
 
   it(
     `${spec.label}: streams with usage and gets a typed 401, as Node does in-process`,
     async (context) => {
-      const binary = spec.binary();
-      if (binary === undefined) {
-        // CI must run every runtime; elsewhere a missing one (another OS, no Chromium) is skipped, visibly.
-        if (process.env.CI !== undefined) expect.fail(`${spec.label} is not installed: ${spec.install}`);
-        context.skip(`${spec.label} is not installed: ${spec.install}`);
-        return;
-      }
-      expect(bundleErrors[spec.bundle], `the ${spec.bundle} bundle did not build`).toBeUndefined();
+      const binary = binaryOrSkip(spec, context);
+      if (binary === undefined) return;
       const before = chatRequests().length;
-      const run = await spec.run(binary, {
-        mockBaseUrl,
-        bundleFile: bundlePath(spec.bundle),
-        workDir: mkdtempSync(join(workRoot, `${id}-`)),
-        timeoutMs: RUN_TIMEOUT_MS,
-      });
+      const run = await runIn(spec, id, binary, spec.bundle);
       expect(run.report, whyNoReport(run)).toBeDefined();
       const report = run.report as SmokeReport;
       expect(report.runtime).toMatch(spec.identity);
@@ -106,4 +116,27 @@ describe.each(Object.keys(RUNTIMES) as RuntimeId[])("%s", (id) => {
     },
     RUN_TIMEOUT_MS + 10_000,
   );
+
+  const inProcessMock = spec.inProcessMock;
+  if (inProcessMock !== undefined) {
+    it(
+      `${spec.label}: the in-process mock's listen() ${inProcessMock === "intercepts" ? "intercepts" : "fails closed, naming the runtime"}`,
+      async (context) => {
+        const binary = binaryOrSkip(spec, context);
+        if (binary === undefined) return;
+        const run = await runIn(spec, id, binary, "in-process-mock", true);
+        expect(run.report, whyNoReport(run)).toBeDefined();
+        expect(run.report).toEqual(
+          inProcessMock === "intercepts"
+            ? { listen: "intercepts" }
+            : {
+                listen: "fails-closed",
+                name: "MockInterceptionError",
+                message: expect.stringContaining(`on ${spec.label} `),
+              },
+        );
+      },
+      RUN_TIMEOUT_MS + 10_000,
+    );
+  }
 });

@@ -16,10 +16,16 @@ interface BundleSpec {
   readonly externalPackages?: boolean;
 }
 
-export type BundleId = "cli" | "worker" | "page";
+export type BundleId = "cli" | "in-process-mock" | "worker" | "page";
 
 export const BUNDLES: Readonly<Record<BundleId, BundleSpec>> = {
   cli: { entry: "src/entries/cli.ts", outfile: "dist/cli.js", platform: "neutral", externalPackages: true },
+  "in-process-mock": {
+    entry: "src/entries/in-process-mock.ts",
+    outfile: "dist/in-process-mock.js",
+    platform: "neutral",
+    externalPackages: true,
+  },
   worker: {
     entry: "src/entries/worker.ts",
     outfile: "dist/worker.js",

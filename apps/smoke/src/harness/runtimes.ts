@@ -4,7 +4,6 @@
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readReport } from "../report-line.ts";
-import type { SmokeReport } from "../scenario.ts";
 import { chromiumBinary, node24Binary, packageFile } from "./binaries.ts";
 import { APP_ROOT, type BundleId } from "./bundles.ts";
 import { type ChildResult, runChild } from "./child-process.ts";
@@ -17,8 +16,13 @@ export type RuntimeId = "node-22" | "node-24" | "deno" | "bun" | "workerd" | "ch
 export interface RunContext {
   /** A Pay-as-you-go host's base URL on the mock. */
   readonly mockBaseUrl: string;
-  /** The runtime's bundle (see {@link RuntimeSpec.bundle}). */
+  /** The script to run: the runtime's bundle (see {@link RuntimeSpec.bundle}), or another script bundle. */
   readonly bundleFile: string;
+  /**
+   * The script loads msw, which lists `process.env` and reads its own files (a wasm parser) as it
+   * loads: a runtime with permissions (Deno) grants env and read access. The provider needs neither.
+   */
+  readonly loadsMsw?: boolean;
   /** A fresh folder of its own: config, caches, a browser profile. */
   readonly workDir: string;
   readonly timeoutMs: number;
@@ -27,7 +31,8 @@ export interface RunContext {
 /** What one run gave. */
 export interface RuntimeRun {
   readonly child: ChildResult;
-  readonly report: SmokeReport | undefined;
+  /** What the script reported: a `SmokeReport`, or an `InProcessMockReport` from that probe. */
+  readonly report: unknown;
   /** Why there is no report, when the runtime said (a browser page's error). */
   readonly failure?: string;
 }
@@ -43,6 +48,11 @@ export interface RuntimeSpec {
   /** How to install it. */
   readonly install: string;
   readonly run: (binary: string, context: RunContext) => Promise<RuntimeRun>;
+  /**
+   * What `setupDashscopeMock().listen()` must do here, for runtimes that run scripts from
+   * node_modules: intercept (msw works), or fail closed (msw cannot intercept this runtime's fetch).
+   */
+  readonly inProcessMock?: "intercepts" | "fails-closed";
 }
 
 /** The whole environment of a child: nothing of the test's own (no keys, no tokens) is passed on. */
@@ -57,13 +67,16 @@ function childEnv(workDir: string, extra: Readonly<Record<string, string>> = {})
   };
 }
 
-/** `<binary> ...flags dist/cli.js <baseUrl>`, from the app folder so node_modules resolves. */
+/** `<binary> ...flags <script> <baseUrl>`, from the app folder so node_modules resolves. */
 const cliRun =
-  (flags: readonly string[], env: (workDir: string) => Record<string, string> = () => ({})) =>
+  (
+    flags: (context: RunContext) => readonly string[],
+    env: (workDir: string) => Record<string, string> = () => ({}),
+  ) =>
   async (binary: string, context: RunContext): Promise<RuntimeRun> => {
     const child = await runChild({
       command: binary,
-      args: [...flags, context.bundleFile, context.mockBaseUrl],
+      args: [...flags(context), context.bundleFile, context.mockBaseUrl],
       cwd: APP_ROOT,
       env: childEnv(context.workDir, env(context.workDir)),
       timeoutMs: context.timeoutMs,
@@ -141,7 +154,8 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeSpec>> = {
     // The Node running the tests: scripts/run.mjs pins it to 22.
     binary: () => process.execPath,
     install: "run the tests through scripts/run.mjs (pnpm test at the root), which pins Node 22",
-    run: cliRun([]),
+    run: cliRun(() => []),
+    inProcessMock: "intercepts",
   },
   "node-24": {
     bundle: "cli",
@@ -149,7 +163,8 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeSpec>> = {
     identity: /^node 24\./,
     binary: node24Binary,
     install: "pnpm --filter @qwenkit/smoke setup",
-    run: cliRun([]),
+    run: cliRun(() => []),
+    inProcessMock: "intercepts",
   },
   deno: {
     bundle: "cli",
@@ -157,11 +172,21 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeSpec>> = {
     identity: /^deno 2\./,
     binary: () => packageFile("@deno/linux-x64-glibc", "deno"),
     install: "pnpm install (optional dependency @deno/linux-x64-glibc; Linux x64 only)",
-    // Network to 127.0.0.1 is the only permission: the provider reads no env and no files.
-    run: cliRun(["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1"], (workDir) => ({
-      DENO_DIR: join(workDir, "deno"),
-      DENO_NO_UPDATE_CHECK: "1",
-    })),
+    // Network to 127.0.0.1 is the only permission the provider needs: it reads no env and no files.
+    run: cliRun(
+      (context) => [
+        "run",
+        "--no-lock",
+        "--no-prompt",
+        "--allow-net=127.0.0.1",
+        ...(context.loadsMsw === true ? ["--allow-env", "--allow-read"] : []),
+      ],
+      (workDir) => ({
+        DENO_DIR: join(workDir, "deno"),
+        DENO_NO_UPDATE_CHECK: "1",
+      }),
+    ),
+    inProcessMock: "fails-closed",
   },
   bun: {
     bundle: "cli",
@@ -170,7 +195,8 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeSpec>> = {
     binary: () => packageFile("@oven/bun-linux-x64", "bin/bun"),
     install: "pnpm install (optional dependency @oven/bun-linux-x64; Linux x64 only)",
     // --no-install: never fetch a package; everything comes from node_modules.
-    run: cliRun(["--no-install"]),
+    run: cliRun(() => ["--no-install"]),
+    inProcessMock: "fails-closed",
   },
   workerd: {
     bundle: "worker",

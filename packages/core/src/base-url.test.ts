@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkTransportSecurity, isLoopbackHost, normalizeBaseUrl } from "./base-url.js";
 import { matchNativeEndpoint } from "./endpoints/match.js";
-import { EXPECTED_HOSTS } from "./endpoints/test-hosts.js";
 import { errorOf } from "./test-utils/error-of.js";
+import { EXPECTED_HOSTS } from "./test-utils/expected-hosts.js";
 
 describe("normalizeBaseUrl", () => {
   it.each([
@@ -106,10 +106,16 @@ describe("matchNativeEndpoint", () => {
   });
 
   it.each([
-    ["suffix domain (documented lookalike)", "https://dashscope.aliyuncs.com.evil.example/compatible-mode/v1"],
+    [
+      "suffix domain (documented lookalike)",
+      "https://dashscope.aliyuncs.com.evil.example/compatible-mode/v1",
+    ],
     ["prefixed label (documented lookalike)", "https://evil-dashscope.aliyuncs.com/compatible-mode/v1"],
     ["userinfo (documented lookalike)", "https://dashscope.aliyuncs.com@evil.example/compatible-mode/v1"],
-    ["host in the path (documented lookalike)", "https://evil.example/dashscope.aliyuncs.com/compatible-mode/v1"],
+    [
+      "host in the path (documented lookalike)",
+      "https://evil.example/dashscope.aliyuncs.com/compatible-mode/v1",
+    ],
     ["userinfo with password", "https://dashscope.aliyuncs.com:x@evil.example/compatible-mode/v1"],
     ["backslash before @", "https://evil.example\\@dashscope.aliyuncs.com/compatible-mode/v1"],
     ["subdomain of a native host", "https://evil.dashscope.aliyuncs.com/compatible-mode/v1"],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CUSTOM_CAPABILITIES, capabilitiesForBaseUrl, NATIVE_CAPABILITIES } from "./capabilities.js";
 import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS } from "./endpoints/families.js";
-import { EXPECTED_HOSTS } from "./endpoints/test-hosts.js";
 import { errorOf } from "./test-utils/error-of.js";
+import { EXPECTED_HOSTS } from "./test-utils/expected-hosts.js";
 
 const NATIVE_RULES = {
   native: true,

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXPECTED_HOSTS } from "./endpoints/test-hosts.js";
 import {
   ApiKey,
   capabilitiesForBaseUrl,
@@ -29,6 +28,7 @@ import {
   resolveAuthChoice,
   resolveQwenConfig,
 } from "./index.js";
+import { EXPECTED_HOSTS } from "./test-utils/expected-hosts.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qwenkit-properties-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { capabilitiesForBaseUrl } from "../capabilities.js";
 import { errorOf } from "../test-utils/error-of.js";
+import { EXPECTED_HOSTS } from "../test-utils/expected-hosts.js";
 import { endpointFor } from "./endpoint-for.js";
 import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS } from "./families.js";
 import { matchNativeEndpoint, matchNativeHost, mockBaseUrl } from "./match.js";
-import { EXPECTED_HOSTS } from "./test-hosts.js";
 
 const hostOnly = ({ baseUrl: _baseUrl, ...match }: (typeof EXPECTED_HOSTS)[number]) => match;
 

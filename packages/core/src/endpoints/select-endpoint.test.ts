@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { authChoicesOf } from "../auth-choices.js";
 import { type ResolveQwenConfigOptions, resolveQwenConfig } from "../resolve.js";
 import { errorOf } from "../test-utils/error-of.js";
+import { EXPECTED_HOSTS, type ExpectedHost } from "../test-utils/expected-hosts.js";
 import { PLAN_IDS, type Plan } from "./plans.js";
 import { PROTOCOL_PATHS } from "./protocol-paths.js";
 import { REGION_IDS, type RegionId } from "./regions.js";
-import { EXPECTED_HOSTS, type ExpectedHost } from "./test-hosts.js";
 
 const STANDARD_KEY = "sk-0123456789abcdef0123456789ab1234";
 const SUBSCRIPTION_KEY = "sk-sp-0123456789abcdef0123456789ab5678";

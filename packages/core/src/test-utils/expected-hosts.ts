@@ -1,6 +1,6 @@
-import type { EndpointFamilyId } from "./families.js";
-import type { Plan } from "./plans.js";
-import type { RegionId } from "./regions.js";
+import type { EndpointFamilyId } from "../endpoints/families.js";
+import type { Plan } from "../endpoints/plans.js";
+import type { RegionId } from "../endpoints/regions.js";
 
 /** One native host as Alibaba's docs spell it, written out by hand for tests. */
 export interface ExpectedHost {

@@ -23,6 +23,25 @@ describe("against the embedded mock", () => {
     expect(new Set(run.results.map((r) => r.host))).toEqual(new Set(CONFORMANCE_HOSTS.map((h) => h.id)));
   });
 
+  it("sends nothing off the process: the global fetch is never called", async () => {
+    const calls: string[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = async (input) => {
+      calls.push(String(input instanceof Request ? input.url : input));
+      throw new Error("a mock run called the global fetch");
+    };
+    try {
+      const run = await runConformance({
+        target: { kind: "mock" },
+        features: ["chat", "stream-usage", "models"],
+      });
+      expect(run.results.filter((r) => r.status === "fail")).toEqual([]);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(calls).toEqual([]);
+  });
+
   it("runs only the hosts and features asked for, and rejects unknown ids", async () => {
     const run = await runConformance({
       target: { kind: "mock" },

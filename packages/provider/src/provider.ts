@@ -31,8 +31,6 @@ import { StreamAssembler } from "./stream-assembler.js";
 import type { QwenStreamEvent } from "./stream-events.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
-// Any native host: "always" shaping applies the rules every native host shares.
-const NATIVE_REFERENCE_URL = endpointFor({ plan: "standard", region: "ap-southeast-1" }).baseUrl;
 
 /**
  * A Model Studio (Qwen / DashScope) client on top of the official `openai` SDK. Create it with
@@ -101,7 +99,11 @@ class Provider implements QwenProvider {
     this.#policy = retryPolicy(options.maxRetries, options.retryDelays);
     // Not config.capabilities: its streamingUsage is already decided for the default model.
     this.#endpointCapabilities = capabilitiesForBaseUrl(
-      options.shapeRequests === "always" ? NATIVE_REFERENCE_URL : this.config.endpoint.baseUrl,
+      options.shapeRequests === "always"
+        ? // Any native host: "always" shaping applies the rules every native host shares. Looked
+          // up here, not when the module loads, so importing the provider does no such work.
+          endpointFor({ plan: "standard", region: "ap-southeast-1" }).baseUrl
+        : this.config.endpoint.baseUrl,
     );
     const fetch = guardedFetch(options.fetch, { secrets: [this.config.apiKey.reveal()] });
     this.#client = openAIClient(this.config, options, fetch);

@@ -146,9 +146,13 @@ export function endpointNotFoundHint(context: QwenErrorContext): string {
   return `${url === undefined ? "The chat completions path" : `${url}/chat/completions`} does not exist: the base URL's path is likely wrong (Model Studio's OpenAI-compatible path: ${compatiblePaths(context)}).`;
 }
 
-/** Who each subscription plan is for (Alibaba Cloud Model Studio docs, "Coding Plan" and "Token Plan overview", 2026-11-27). */
+/**
+ * Who each subscription plan is for (Alibaba Cloud Model Studio docs, "Obtain an API key" and
+ * "Token Plan overview", 2026-11-27: the Coding Plan for interactive coding tools only, the Token
+ * Plan for interactive AI tools only).
+ */
 const MEANT_FOR: Readonly<Record<Extract<Plan, "coding" | "token">, string>> = {
-  coding: "interactive coding tools (such as Claude Code, Qwen Code or OpenClaw)",
+  coding: "interactive coding tools (such as Claude Code or OpenClaw)",
   token: "interactive AI tools",
 };
 

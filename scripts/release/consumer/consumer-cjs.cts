@@ -4,7 +4,7 @@ import { normalizeProviderId, parseModelRef } from "@qwenkit/core";
 import { createQwenProvider, type QwenProvider } from "@qwenkit/provider";
 
 export const modelId: string = parseModelRef("dashscope/qwen3.5-plus").modelId;
-export const providerId: "qwen" | undefined = normalizeProviderId("modelstudio");
+export const providerId: "qwen" | "qwen-token-plan" | undefined = normalizeProviderId("modelstudio");
 export const make = (apiKey: string): QwenProvider => createQwenProvider({ apiKey });
 
 // @ts-expect-error parseModelRef takes a string

@@ -9,7 +9,7 @@ import { type DashscopeMockServer, startDashscopeMockServer } from "@qwenkit/das
 import { createQwenProvider, QwenApiError, type QwenChatResult, type QwenProvider } from "@qwenkit/provider";
 
 export const ref: ModelRef = parseModelRef("qwen/qwen3.5-plus");
-export const providerId: "qwen" | undefined = normalizeProviderId("dashscope");
+export const providerId: "qwen" | "qwen-token-plan" | undefined = normalizeProviderId("dashscope");
 export const conformanceExports: readonly string[] = Object.keys(conformance);
 
 export async function ask(server: DashscopeMockServer): Promise<string> {

@@ -11,7 +11,14 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  */
 function environmentHeaderNames(): string[] {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const raw = env?.OPENAI_CUSTOM_HEADERS?.trim();
+  let raw: string | undefined;
+  try {
+    raw = env?.OPENAI_CUSTOM_HEADERS?.trim();
+  } catch {
+    // A runtime that refuses the read (Deno without --allow-env) hides the variable from the SDK
+    // too: its own readEnv catches the same refusal.
+    return [];
+  }
   if (!raw) return [];
   return raw
     .split("\n")

@@ -203,14 +203,13 @@ class Provider implements QwenProvider {
       });
       requestId = response.headers.get("x-request-id") ?? undefined;
       idle.touch();
+      const deliver = (event: QwenStreamEvent) => {
+        attempt.delivered = true;
+        emit(event);
+      };
       await readSseChunks(response, {
         onBytes: () => idle.touch(),
-        onChunk: (chunk) => {
-          for (const event of assembler.push(chunk)) {
-            attempt.delivered = true;
-            emit(event);
-          }
-        },
+        onChunk: (chunk) => assembler.pushTo(chunk, deliver),
       });
       const stop = stopped();
       if (stop) throw stop;

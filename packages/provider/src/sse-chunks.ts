@@ -14,6 +14,13 @@ export interface SseChunkHandlers {
 const noop = () => undefined;
 
 /**
+ * The reason the body is cancelled with once `[DONE]` arrived: the `AbortError` fetch would
+ * make without one, made once, since building one per stream (its stack trace) was a visible
+ * part of a short request's cost.
+ */
+const READ_TO_DONE = new DOMException("The stream was read to [DONE].", "AbortError");
+
+/**
  * Reads a streamed chat completion's SSE body as the openai SDK's `Stream` does — frames up to
  * `data: [DONE]` (what follows is dropped and the body cancelled), `data: {"error": …}` and
  * `event: error` frames thrown as the SDK's `APIError`, a frame that is not JSON thrown as the
@@ -68,7 +75,7 @@ export async function readSseChunks(response: Response, handlers: SseChunkHandle
     // A corrupt compressed body is not a dropped connection: say so, with the response's status.
     throw isDecodingError(error) ? new BodyUndecodable(response.status, error) : error;
   } finally {
-    if (stopped) reader.cancel().catch(noop);
+    if (stopped) reader.cancel(READ_TO_DONE).catch(noop);
     reader.releaseLock();
   }
 }

@@ -2,12 +2,12 @@ import fc from "fast-check";
 import { _iterSSEMessages } from "openai/streaming";
 import { describe, expect, it } from "vitest";
 import { SseDecoder } from "./sse-decoder.js";
+import { ResponseTooLarge } from "./transport-failures.js";
 
 type Record = readonly [event: string | null, data: string];
 
 /** Decodes `pieces` in order, then the end of the text; collects every record. */
-function decode(pieces: readonly string[]): Record[] {
-  const decoder = new SseDecoder();
+function decode(pieces: readonly string[], decoder = new SseDecoder()): Record[] {
   const records: Record[] = [];
   const collect = (data: string, event: string | null) => {
     records.push([event, data]);
@@ -102,6 +102,42 @@ describe("SseDecoder", () => {
   );
   const record = fc.array(line, { minLength: 1, maxLength: 4 });
   const ending = fc.constantFrom("\n", "\r\n", "\r");
+
+  /** `text` cut at `cuts` (taken modulo its length, deduplicated). */
+  const split = (text: string, cuts: readonly number[]) => {
+    const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
+    return [0, ...points].map((from, index) => text.slice(from, points[index] ?? text.length));
+  };
+
+  it("reads LF-only text (its fast path) exactly as the same text with CRLF line ends (the general path)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 8 }),
+        fc.array(fc.constantFrom("", "\n", "\n\n"), { maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (records, gaps, cuts) => {
+          const lf = records.map((lines, index) => `${lines.join("\n")}\n\n${gaps[index] ?? ""}`).join("");
+          const crlf = lf.replaceAll("\n", "\r\n");
+          // The same cut points, shifted by the carriage returns before them.
+          const crlfCuts = cuts.map((cut) => {
+            const at = cut % (lf.length + 1);
+            return at + (lf.slice(0, at).match(/\n/g)?.length ?? 0);
+          });
+          expect(decode(split(lf, cuts))).toEqual(decode(split(crlf, crlfCuts)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+  ])("fails an event over the record limit the same way with %s line ends", (_, end) => {
+    const limited = () => new SseDecoder({ maxLineLength: 1_000, maxRecordLength: 10 });
+    expect(decode([`data: 1234567890${end}${end}`], limited())).toEqual([[null, "1234567890"]]);
+    expect(() => decode([`data: 12345678901${end}${end}`], limited())).toThrow(ResponseTooLarge);
+  });
 
   it("decodes what the openai SDK decodes, however the text is split", async () => {
     await fc.assert(

@@ -20,6 +20,8 @@ interface PendingToolCall {
   name: string;
   readonly arguments: TextBuilder;
   emitted: boolean;
+  /** The call as its `tool-call` event carried it (arguments masked and parsed once), until it grows again. */
+  final: QwenToolCall | undefined;
 }
 
 /** Extra facts about the response that are not in the chunks. */
@@ -84,36 +86,49 @@ export class StreamAssembler {
 
   /** Adds one parsed chunk; returns the events it produced, in order. */
   push(chunk: Received<DashScopeChunk>): QwenStreamEvent[] {
-    this.#chunks += 1;
-    this.#id ??= nonEmpty(chunk.id) ? wireField(chunk.id, this.#secrets) : undefined;
-    this.#model ??= nonEmpty(chunk.model) ? wireField(chunk.model, this.#secrets) : undefined;
     const events: QwenStreamEvent[] = [];
+    this.pushTo(chunk, (event) => {
+      events.push(event);
+    });
+    return events;
+  }
+
+  /**
+   * Adds one parsed chunk and hands the events it produced to `emit`, in order: {@link push}
+   * without an array per chunk, for the hot path (a content-only chunk costs one event object).
+   */
+  pushTo(chunk: Received<DashScopeChunk>, emit: (event: QwenStreamEvent) => void): void {
+    this.#chunks += 1;
+    if (this.#id === undefined && nonEmpty(chunk.id)) this.#id = wireField(chunk.id, this.#secrets);
+    if (this.#model === undefined && nonEmpty(chunk.model))
+      this.#model = wireField(chunk.model, this.#secrets);
     const choice = followedChoice(chunk);
     const delta = choice?.delta;
     if (delta) {
       if (nonEmpty(delta.reasoning_content)) {
         this.#reasoning.append(delta.reasoning_content);
-        events.push({ type: "reasoning", delta: delta.reasoning_content });
+        emit({ type: "reasoning", delta: delta.reasoning_content });
       }
       if (nonEmpty(delta.content)) {
         this.#text.append(delta.content);
-        events.push({ type: "text", delta: delta.content });
+        emit({ type: "text", delta: delta.content });
       }
-      for (const fragment of delta.tool_calls ?? []) {
-        events.push(this.#mergeToolCall(fragment));
-      }
+      const fragments = delta.tool_calls;
+      if (fragments) for (const fragment of fragments) emit(this.#mergeToolCall(fragment));
     }
     if (nonEmpty(choice?.finish_reason) && this.#finishReason === undefined) {
       this.#finishReason = wireField(choice.finish_reason, this.#secrets) as QwenFinishReason;
-      for (const event of this.#completeToolCalls()) events.push(event);
-      events.push({ type: "finish", finishReason: this.#finishReason });
+      for (const event of this.#completeToolCalls()) emit(event);
+      emit({ type: "finish", finishReason: this.#finishReason });
     }
-    const usage = normalizeUsage(chunk.usage);
-    if (usage) {
-      this.#usage = usage;
-      events.push({ type: "usage", usage });
+    // Every chunk before the usage frame carries `usage: null`.
+    if (chunk.usage != null) {
+      const usage = normalizeUsage(chunk.usage);
+      if (usage) {
+        this.#usage = usage;
+        emit({ type: "usage", usage });
+      }
     }
-    return events;
   }
 
   /** Call when the stream closed normally: completes tool calls a finish frame did not close. */
@@ -132,7 +147,7 @@ export class StreamAssembler {
       reasoning: masked(this.#reasoning.toString()),
       toolCalls: [...this.#toolCalls.values()]
         .sort((a, b) => a.index - b.index)
-        .map((call) => finalize(call, masked)),
+        .map((call) => call.final ?? finalize(call, masked)),
       finishReason: this.#finishReason,
       usage: this.#usage,
       warnings: meta.warnings ?? [],
@@ -144,7 +159,7 @@ export class StreamAssembler {
     this.#lastToolIndex = index;
     let call = this.#toolCalls.get(index);
     if (call === undefined) {
-      call = { index, id: "", name: "", arguments: new TextBuilder(), emitted: false };
+      call = { index, id: "", name: "", arguments: new TextBuilder(), emitted: false, final: undefined };
       this.#toolCalls.set(index, call);
     }
     // Follow-up fragments carry `"id": ""` (and sometimes the name again): only fill blanks.
@@ -157,6 +172,7 @@ export class StreamAssembler {
     }
     const argumentsDelta = fragment.function?.arguments ?? "";
     call.arguments.append(argumentsDelta);
+    call.final = undefined;
     return { type: "tool-call-delta", index, id: call.id, name: call.name, argumentsDelta };
   }
 
@@ -179,7 +195,8 @@ export class StreamAssembler {
     const masked = (text: string) => maskEchoedSecrets(text, this.#secrets);
     return pending.map((call) => {
       call.emitted = true;
-      return { type: "tool-call", toolCall: finalize(call, masked) };
+      call.final = finalize(call, masked);
+      return { type: "tool-call", toolCall: call.final };
     });
   }
 }

@@ -8,6 +8,7 @@ const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   "@qwenkit/core": "./packages/core/src/index.ts",
   "@qwenkit/core/wire": "./packages/core/src/wire/index.ts",
   "@qwenkit/provider": "./packages/provider/src/index.ts",
+  "@qwenkit/provider/advanced": "./packages/provider/src/advanced.ts",
   "@qwenkit/dashscope-mock": "./packages/dashscope-mock/src/index.ts",
   "@qwenkit/dashscope-mock/server": "./packages/dashscope-mock/src/standalone.ts",
   "@qwenkit/ai-sdk": "./packages/ai-sdk/src/index.ts",

@@ -7,13 +7,8 @@ import type {
   SharedV4Warning,
 } from "@ai-sdk/provider";
 import type { ResolvedQwenConfig } from "@qwenkit/core";
-import type {
-  QwenCallOptions,
-  QwenChatRequest,
-  QwenProvider,
-  QwenStreamEvent,
-  ShapedChatRequest,
-} from "@qwenkit/provider";
+import type { QwenCallOptions, QwenChatRequest, QwenProvider, QwenStreamEvent } from "@qwenkit/provider";
+import type { ShapedChatRequest } from "@qwenkit/provider/advanced";
 import { type FailedCall, qwenApiErrorOf, toAiSdkError } from "./errors.js";
 import { toChatCall } from "./request/chat-request.js";
 import { toContent } from "./response/content.js";

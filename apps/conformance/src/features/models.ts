@@ -1,5 +1,5 @@
 import { ENDPOINT_FAMILIES } from "@qwenkit/core";
-import { toQwenApiError } from "@qwenkit/provider";
+import { toQwenApiError } from "@qwenkit/provider/advanced";
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
 import { rejection } from "./shared.js";

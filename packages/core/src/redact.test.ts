@@ -48,6 +48,14 @@ describe("looksLikeKey and redactSecrets", () => {
     expect(out).toContain(MASKED);
   });
 
+  it.each([
+    ["a field shorter than any secret", "stop", [KEY]],
+    ["a secret longer than the text", "chatcmpl-0123", [KEY]],
+    ["no secrets and nothing key-shaped", "qwen3-coder-plus", []],
+  ])("returns %s as it is", (_, text, secrets) => {
+    expect(redactSecrets(text, secrets)).toBe(text);
+  });
+
   it("is idempotent and never shows a key it was given", () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (before, after) => {

@@ -44,22 +44,29 @@ export function redactSecrets(
   secrets: readonly string[] = [],
   options: RedactOptions = {},
 ): string {
+  // Shorter than any secret masked and any key-shaped token: nothing can be in it. (The provider
+  // passes each short field it reads from the wire through here, a few per request.)
+  if (text.length < MIN_SECRET_LENGTH) return text;
   let out = text;
   for (const secret of secrets) {
-    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
-    const masked = maskApiKey(secret);
-    for (const spelling of new Set([
-      secret,
-      JSON.stringify(secret).slice(1, -1),
-      encodeURIComponent(secret),
-    ])) {
-      if (out.includes(spelling)) out = out.split(spelling).join(masked);
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH || secret.length > out.length)
+      continue;
+    let masked: string | undefined;
+    for (const spelling of spellings(secret)) {
+      if (out.includes(spelling)) out = out.split(spelling).join((masked ??= maskApiKey(secret)));
     }
   }
   if (options.keyShaped === false) return out;
   return out.includes(KEY_PREFIX) || out.includes(KEY_PREFIX.toUpperCase())
     ? out.replace(KEY_LIKE, (key) => maskApiKey(key))
     : out;
+}
+
+/** A secret as text may spell it: as it is, JSON-escaped and URL-encoded (usually all the same). */
+function spellings(secret: string): readonly string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const url = encodeURIComponent(secret);
+  return json === secret && url === secret ? [secret] : [...new Set([secret, json, url])];
 }
 
 /**

@@ -6,6 +6,8 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** Every published entry point (package subpaths included) and the source file it is built from. */
 const ENTRY_SOURCES: Readonly<Record<string, string>> = {
   "@qwenkit/core": "./packages/core/src/index.ts",
+  "@qwenkit/core/advanced": "./packages/core/src/advanced.ts",
+  "@qwenkit/core/internal": "./packages/core/src/internal.ts",
   "@qwenkit/core/wire": "./packages/core/src/wire/index.ts",
   "@qwenkit/provider": "./packages/provider/src/index.ts",
   "@qwenkit/provider/advanced": "./packages/provider/src/advanced.ts",

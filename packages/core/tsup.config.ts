@@ -31,7 +31,12 @@ export default defineConfig([
     ...common,
     // The `default` export condition: what bundlers pick for browsers and workers. Object form:
     // each entry keeps its folder in dist (dist/wire/index.js for "./wire").
-    entry: { index: "src/index.ts", "wire/index": "src/wire/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      advanced: "src/advanced.ts",
+      internal: "src/internal.ts",
+      "wire/index": "src/wire/index.ts",
+    },
     platform: "neutral",
     target: "es2022",
     esbuildPlugins: [withoutNodeFileSystem],
@@ -39,7 +44,8 @@ export default defineConfig([
   {
     ...common,
     // The `node` export condition (Node, Bun, Deno): the same API, with env files and file SecretRefs.
-    entry: { node: "src/index.ts" },
+    // One build for all three entries, so they share chunks (one QwenConfigError class, not three).
+    entry: { node: "src/index.ts", "node-advanced": "src/advanced.ts", "node-internal": "src/internal.ts" },
     platform: "node",
     target: "node22",
   },

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { PLANS } from "@qwenkit/core";
+import { PLANS } from "@qwenkit/core/advanced";
 import { afterAll, describe, expect, it } from "vitest";
 import { FEATURES } from "./features/index.js";
 import { CONFORMANCE_HOSTS } from "./hosts.js";

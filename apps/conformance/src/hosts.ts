@@ -1,8 +1,6 @@
 import {
-  AUTH_CHOICE_IDS,
   AUTH_CHOICES,
   type AuthChoice,
-  ENDPOINT_FAMILIES,
   type EndpointFamilyId,
   endpointFor,
   type NativeEndpoint,
@@ -10,6 +8,7 @@ import {
   REGIONS,
   type RegionId,
 } from "@qwenkit/core";
+import { AUTH_CHOICE_IDS, ENDPOINT_FAMILIES } from "@qwenkit/core/advanced";
 
 /** Stable id of a column-group in the matrix: the host's family and region, e.g. `token-plan-cn-beijing`. */
 export type HostId = `${EndpointFamilyId}-${RegionId}`;

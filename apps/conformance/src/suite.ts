@@ -1,4 +1,4 @@
-import { redactSecrets } from "@qwenkit/core";
+import { redactSecrets } from "@qwenkit/core/internal";
 import { FEATURES } from "./features/index.js";
 import { CONFORMANCE_HOSTS, type ConformanceHost, type HostId } from "./hosts.js";
 import type { CellResult, ConformanceReport } from "./result.js";

@@ -1,15 +1,5 @@
-import {
-  endpointFor,
-  findApiKey,
-  isRegionId,
-  isWorkspaceId,
-  matchNativeEndpoint,
-  mockBaseUrl,
-  PLANS,
-  type Plan,
-  type RegionId,
-  resolveQwenConfig,
-} from "@qwenkit/core";
+import { endpointFor, matchNativeEndpoint, type Plan, type RegionId, resolveQwenConfig } from "@qwenkit/core";
+import { findApiKey, isRegionId, isWorkspaceId, mockBaseUrl, PLANS } from "@qwenkit/core/advanced";
 import { createDashscopeMockHandler } from "@qwenkit/dashscope-mock";
 import { createQwenProvider, type QwenProviderOptions } from "@qwenkit/provider";
 import type { HostContext } from "./context.js";

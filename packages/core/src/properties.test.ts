@@ -5,27 +5,29 @@ import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  ApiKey,
   capabilitiesForBaseUrl,
-  describeKeySource,
   findApiKey,
   isLoopbackHost,
   keyFitsPlan,
-  maskApiKey,
-  matchNativeEndpoint,
   matchNativeHost,
   modelInfo,
   normalizeBaseUrl,
-  normalizeProviderId,
-  parseModelRef,
   planFromKey,
   QWEN_PROVIDER_ALIASES,
-  QwenConfigError,
-  type ResolveQwenConfigOptions,
   readEnvFile,
   readOpenClawConfig,
   resolveApiKey,
   resolveAuthChoice,
+} from "./advanced.js";
+import {
+  ApiKey,
+  describeKeySource,
+  maskApiKey,
+  matchNativeEndpoint,
+  normalizeProviderId,
+  parseModelRef,
+  QwenConfigError,
+  type ResolveQwenConfigOptions,
   resolveQwenConfig,
 } from "./index.js";
 import { EXPECTED_HOSTS } from "./test-utils/expected-hosts.js";

@@ -50,7 +50,7 @@ function moduleGraph(entry: string): Map<string, string[]> {
 }
 
 describe("the neutral build (the default export condition)", () => {
-  it.each(["index.js", "wire/index.js"])(
+  it.each(["index.js", "advanced.js", "internal.js", "wire/index.js"])(
     "dist/%s and every chunk it imports load no node: module or package",
     (file) => {
       const graph = moduleGraph(built(file));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS, familyHost } from "@qwenkit/core";
+import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS, familyHost } from "@qwenkit/core/advanced";
 import { createRecorder } from "./recorder.js";
 import { startDashscopeMockServer } from "./server.js";
 

@@ -1,4 +1,5 @@
-import { mockBaseUrl, PLAN_MODEL_LISTS } from "@qwenkit/core";
+import { PLAN_MODEL_LISTS } from "@qwenkit/core";
+import { mockBaseUrl } from "@qwenkit/core/advanced";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashscopeHandlers } from "./handlers.js";

@@ -1,4 +1,4 @@
-import { matchNativeHost } from "@qwenkit/core";
+import { matchNativeHost } from "@qwenkit/core/advanced";
 import { type HttpHandler, http } from "msw";
 import { createDashscopeMockHandler, type DashscopeMockHandler } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";

@@ -1,4 +1,5 @@
-import { isWorkspaceId, keyFitsPlan, type NativeHostMatch } from "@qwenkit/core";
+import type { NativeHostMatch } from "@qwenkit/core";
+import { isWorkspaceId, keyFitsPlan } from "@qwenkit/core/advanced";
 import type { MockErrorName } from "./mock-errors.js";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

@@ -1,4 +1,4 @@
-import { redactValue } from "@qwenkit/core";
+import { redactValue } from "@qwenkit/core/internal";
 
 /**
  * A header or query parameter as recorded, masked by core's one rule: a credential-named field

@@ -1,4 +1,5 @@
-import { CATALOG, currentPlanModels, PLAN_MODEL_LISTS } from "@qwenkit/core";
+import { CATALOG, PLAN_MODEL_LISTS } from "@qwenkit/core";
+import { currentPlanModels } from "@qwenkit/core/advanced";
 import { describe, expect, it } from "vitest";
 import { errorCapture as captured } from "../../../fixtures/wire/captures.js";
 import { createDashscopeMockHandler } from "./mock-handler.js";

@@ -1,4 +1,4 @@
-import { currentPlanModels, ENDPOINT_FAMILIES } from "@qwenkit/core";
+import { currentPlanModels, ENDPOINT_FAMILIES } from "@qwenkit/core/advanced";
 import { validateChatRequest } from "./chat-request.js";
 import { isCodingAgent } from "./client-gate.js";
 import { completionBody } from "./completion.js";

@@ -1,4 +1,5 @@
-import { matchNativeHost, type NativeHostMatch } from "@qwenkit/core";
+import type { NativeHostMatch } from "@qwenkit/core";
+import { matchNativeHost } from "@qwenkit/core/advanced";
 
 /** What a request asks a host for. */
 export type Operation = "chat-completions" | "models" | "unknown";

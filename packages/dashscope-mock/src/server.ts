@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mockBaseUrl, type NativeEndpoint } from "@qwenkit/core";
+import type { NativeEndpoint } from "@qwenkit/core";
+import { mockBaseUrl } from "@qwenkit/core/advanced";
 import { createDashscopeMockHandler, type DashscopeMockHandler } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";
 import type { RequestRecorder } from "./recorder.js";

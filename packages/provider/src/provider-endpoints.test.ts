@@ -1,10 +1,5 @@
-import {
-  AUTH_CHOICES,
-  authChoiceFor,
-  ENDPOINT_FAMILIES,
-  ENDPOINT_FAMILY_IDS,
-  endpointFor,
-} from "@qwenkit/core";
+import { AUTH_CHOICES, endpointFor } from "@qwenkit/core";
+import { authChoiceFor, ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS } from "@qwenkit/core/advanced";
 import {
   createDashscopeMockHandler,
   type DashscopeMockServer,

@@ -1,4 +1,5 @@
-import { AUTH_CHOICES, authChoiceFor, type Plan } from "@qwenkit/core";
+import { AUTH_CHOICES, type Plan } from "@qwenkit/core";
+import { authChoiceFor } from "@qwenkit/core/advanced";
 import {
   FAULT_HEADER,
   formatFaultHeader,

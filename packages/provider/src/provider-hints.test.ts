@@ -1,4 +1,5 @@
-import { authChoiceFor, endpointFor } from "@qwenkit/core";
+import { endpointFor } from "@qwenkit/core";
+import { authChoiceFor } from "@qwenkit/core/advanced";
 import { createDashscopeMockHandler } from "@qwenkit/dashscope-mock";
 import { describe, expect, it } from "vitest";
 import { isQwenApiError } from "./errors/qwen-api-error.js";

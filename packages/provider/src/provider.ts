@@ -1,14 +1,13 @@
 import {
-  capabilitiesForBaseUrl,
   capabilitiesForModel,
   type EndpointCapabilities,
   endpointFor,
   type ModelInfo,
-  modelInfo,
   parseModelRef,
   type ResolvedQwenConfig,
   resolveQwenConfig,
 } from "@qwenkit/core";
+import { capabilitiesForBaseUrl, modelInfo } from "@qwenkit/core/advanced";
 import type OpenAI from "openai";
 import { linkAbort } from "./abort-link.js";
 import { createChatStream, type QwenChatStream } from "./chat-stream.js";

@@ -1,4 +1,5 @@
-import { capabilitiesForBaseUrl, type EndpointCapabilities } from "@qwenkit/core";
+import type { EndpointCapabilities } from "@qwenkit/core";
+import { capabilitiesForBaseUrl } from "@qwenkit/core/advanced";
 import { describe, expect, it } from "vitest";
 import { type ChatRequestBody, REASONING_EFFORT_THINKING, shapeChatRequest } from "./shape-request.js";
 

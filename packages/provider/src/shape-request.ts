@@ -1,4 +1,5 @@
-import { type EndpointCapabilities, type ModelInfo, modelInfo } from "@qwenkit/core";
+import type { EndpointCapabilities, ModelInfo } from "@qwenkit/core";
+import { modelInfo } from "@qwenkit/core/advanced";
 import type {
   ChatCompletionCreateParamsBase,
   ChatCompletionMessageParam,

@@ -25,6 +25,11 @@ for (const [name, names] of Object.entries(expected)) {
 const core = modules["@qwenkit/core"];
 assert.equal(core.normalizeProviderId(" DashScope "), "qwen");
 assert.equal(core.parseModelRef("modelstudio/qwen3.5-plus").ref, "qwen/qwen3.5-plus");
+// The entries share one build: an error from a building block is the root's QwenConfigError.
+assert.throws(
+  () => modules["@qwenkit/core/advanced"].resolveAuthChoice("no-such-choice"),
+  (error) => error instanceof core.QwenConfigError && error.kind === "unknown-auth-choice",
+);
 
 const { startDashscopeMockServer } = modules["@qwenkit/dashscope-mock"];
 const { createQwenProvider } = modules["@qwenkit/provider"];

@@ -1,4 +1,4 @@
-import { authChoiceSpec, ENDPOINT_FAMILIES } from "@qwenkit/core";
+import { authChoiceSpec, ENDPOINT_FAMILIES } from "@qwenkit/core/advanced";
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
 

@@ -1,4 +1,4 @@
-import { describeKeyKind, PLANS } from "@qwenkit/core";
+import { describeKeyKind, PLANS } from "@qwenkit/core/advanced";
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";
 import { apiErrorOfKind, rejection, TINY_REQUEST } from "./shared.js";

@@ -1,4 +1,4 @@
-import { ENDPOINT_FAMILIES } from "@qwenkit/core";
+import { ENDPOINT_FAMILIES } from "@qwenkit/core/advanced";
 import { toQwenApiError } from "@qwenkit/provider/advanced";
 import { check, type HostContext } from "../context.js";
 import type { Feature } from "../runner.js";

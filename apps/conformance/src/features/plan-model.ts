@@ -1,4 +1,5 @@
-import { authChoiceFor, currentPlanModels, isListedPlan, type ListedPlan, PLANS } from "@qwenkit/core";
+import type { ListedPlan } from "@qwenkit/core";
+import { authChoiceFor, currentPlanModels, isListedPlan, PLANS } from "@qwenkit/core/advanced";
 import { check, type HostContext } from "../context.js";
 import { SkipCell } from "../result.js";
 import type { Feature } from "../runner.js";

@@ -1,4 +1,4 @@
-import { ENDPOINT_FAMILIES, PLANS } from "@qwenkit/core";
+import { ENDPOINT_FAMILIES, PLANS } from "@qwenkit/core/advanced";
 import { check, type HostContext } from "../context.js";
 import { SkipCell } from "../result.js";
 import type { Feature } from "../runner.js";

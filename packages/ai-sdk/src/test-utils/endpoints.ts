@@ -1,12 +1,5 @@
-import {
-  ENDPOINT_FAMILIES,
-  ENDPOINT_FAMILY_IDS,
-  type EndpointFamilyId,
-  endpointFor,
-  type NativeEndpoint,
-  needsWorkspaceId,
-  type Plan,
-} from "@qwenkit/core";
+import { type EndpointFamilyId, endpointFor, type NativeEndpoint, type Plan } from "@qwenkit/core";
+import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS, needsWorkspaceId } from "@qwenkit/core/advanced";
 
 /** Fake keys the mock takes for each plan (it checks prefixes only). */
 export const KEYS: Readonly<Record<Plan, string>> = {

@@ -1,4 +1,5 @@
-import { CATALOG, type ModelInfo, type ThinkingMode, UNKNOWN_MODEL_DEFAULTS } from "@qwenkit/core";
+import { CATALOG, type ModelInfo, type ThinkingMode } from "@qwenkit/core";
+import { UNKNOWN_MODEL_DEFAULTS } from "@qwenkit/core/advanced";
 import { PAY_AS_YOU_GO_MODELS } from "./pay-as-you-go.js";
 
 /** What the mock needs to know about a model. */

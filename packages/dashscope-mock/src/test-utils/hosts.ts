@@ -1,4 +1,5 @@
-import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS, endpointFor, type NativeEndpoint } from "@qwenkit/core";
+import { endpointFor, type NativeEndpoint } from "@qwenkit/core";
+import { ENDPOINT_FAMILIES, ENDPOINT_FAMILY_IDS } from "@qwenkit/core/advanced";
 import type { MockHttpRequest } from "../mock-handler.js";
 
 /** Fake keys of each plan (never real: the mock only checks prefixes). */

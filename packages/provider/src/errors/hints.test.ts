@@ -1,15 +1,12 @@
+import { AUTH_CHOICES, endpointFor, PLAN_MODEL_LISTS, REGIONS } from "@qwenkit/core";
 import {
   AUTH_CHOICE_IDS,
-  AUTH_CHOICES,
   authChoiceFor,
   authChoicesOf,
   ENDPOINT_FAMILIES,
   ENDPOINT_FAMILY_IDS,
-  endpointFor,
-  PLAN_MODEL_LISTS,
   PLANS,
-  REGIONS,
-} from "@qwenkit/core";
+} from "@qwenkit/core/advanced";
 import { describe, expect, it } from "vitest";
 import { qwenApiErrorFromResponse } from "./classify.js";
 import type { QwenErrorContext } from "./context.js";

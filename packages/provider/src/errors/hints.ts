@@ -1,9 +1,7 @@
+import { AUTH_CHOICES, type AuthChoice, CATALOG, type Plan, REGIONS, type RegionId } from "@qwenkit/core";
 import {
-  AUTH_CHOICES,
-  type AuthChoice,
   authChoiceFor,
   authChoicesOf,
-  CATALOG,
   currentPlanModels,
   describeKeyKind,
   ENDPOINT_FAMILIES,
@@ -11,12 +9,9 @@ import {
   isListedPlan,
   KEY_KINDS,
   PLANS,
-  type Plan,
   plansOfKeyKind,
-  REGIONS,
-  type RegionId,
   suggest,
-} from "@qwenkit/core";
+} from "@qwenkit/core/advanced";
 import type { QwenErrorContext } from "./context.js";
 
 /**

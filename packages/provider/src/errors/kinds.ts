@@ -1,4 +1,4 @@
-import { PLANS } from "@qwenkit/core";
+import { PLANS } from "@qwenkit/core/advanced";
 import { describeSize, LIMITS } from "../limits.js";
 import type { QwenErrorContext } from "./context.js";
 import {

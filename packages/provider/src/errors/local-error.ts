@@ -1,4 +1,4 @@
-import { redactError, redactValue } from "@qwenkit/core";
+import { redactError, redactValue } from "@qwenkit/core/internal";
 import type { QwenErrorContext } from "./context.js";
 import { hintFor, QWEN_API_ERROR_KINDS, type QwenApiErrorKind } from "./kinds.js";
 import { QwenApiError } from "./qwen-api-error.js";

@@ -1,4 +1,4 @@
-import { redactSecrets } from "@qwenkit/core";
+import { redactSecrets } from "@qwenkit/core/internal";
 import { LIMITS } from "../limits.js";
 
 /**

@@ -13,7 +13,13 @@ export type { KeyKind } from "./api-key-kinds.js";
 export type { AuthChoiceSpec } from "./auth-choice.js";
 export { AUTH_CHOICES, type AuthChoice, type AuthChoiceRow, type LegacyAuthChoice } from "./auth-choices.js";
 export type { EndpointCapabilities } from "./capabilities.js";
-export { CATALOG, type CatalogModelId, type ModelInfo, type ModelInput, type ThinkingMode } from "./catalog.js";
+export {
+  CATALOG,
+  type CatalogModelId,
+  type ModelInfo,
+  type ModelInput,
+  type ThinkingMode,
+} from "./catalog.js";
 export type { OpenClawQwenSettings } from "./config/openclaw-config.js";
 export { type EndpointSelection, endpointFor } from "./endpoints/endpoint-for.js";
 export type { EndpointFamilyId } from "./endpoints/families.js";

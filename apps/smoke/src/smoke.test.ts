@@ -126,6 +126,7 @@ describe.each(Object.keys(RUNTIMES) as RuntimeId[])("%s", (id) => {
         if (binary === undefined) return;
         const run = await runIn(spec, id, binary, "in-process-mock", true);
         expect(run.report, whyNoReport(run)).toBeDefined();
+        expect(run.child.timedOut).toBe(false);
         expect(run.report).toEqual(
           inProcessMock === "intercepts"
             ? { listen: "intercepts" }

@@ -9,7 +9,10 @@ import { gzipSync } from "node:zlib";
  * Min+gzip budgets, in bytes (1 kB = 1000 bytes, the stricter reading). A package without a
  * budget is measured and printed only.
  */
-export const SIZE_BUDGETS = { "@qwenkit/core": 8000 };
+// Core was 7.1 kB with four hosts; five endpoint families over six regions, the auth-choice and
+// dated plan-list tables, the OpenClaw config reader (substitution, SecretRefs) and the one
+// redaction rule brought it to 17.6 kB (measured 2026-12-01). The budget holds it near that.
+export const SIZE_BUDGETS = { "@qwenkit/core": 20000 };
 
 /**
  * Edge bundles: what a Worker or a browser page ships for a package, the workspace packages it

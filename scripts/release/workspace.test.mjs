@@ -46,13 +46,14 @@ describe("publishOrder", () => {
 });
 
 describe("publishedPackages", () => {
-  test("this workspace publishes its four packages, core first and the conformance app last", () => {
+  test("this workspace publishes its five packages, each after what it depends on", () => {
     const root = resolve(import.meta.dirname, "../..");
     const found = publishedPackages(root);
     assert.deepEqual(names(found), [
       "@qwenkit/core",
-      "@qwenkit/dashscope-mock",
       "@qwenkit/provider",
+      "@qwenkit/ai-sdk",
+      "@qwenkit/dashscope-mock",
       "@qwenkit/conformance",
     ]);
     assert.ok(found.every((p) => p.manifest.private !== true));

@@ -234,7 +234,7 @@ describe("key and plan", () => {
           `subscription key on ${choice}`,
           choice,
           CODING_KEY,
-          /is a subscription key \(Coding Plan or Token Plan, sk-sp-\), but .* is a Pay-as-you-go endpoint/,
+          /is a subscription key \(Coding Plan or Token Plan, sk-sp-\), but .* is a Pay-as-you-go endpoint.*, or a Pay-as-you-go key\.$/,
         ] as const,
     ),
     ...["qwen-api-key", "qwen-api-key-cn", "qwen-token-plan-api-key", "qwen-token-plan-api-key-cn"].map(
@@ -243,7 +243,7 @@ describe("key and plan", () => {
           `Pay-as-you-go key on ${choice}`,
           choice,
           STANDARD_KEY,
-          /is a Pay-as-you-go key \(sk-, not sk-sp-\), but .* is a (Coding|Token) Plan endpoint/,
+          /is a Pay-as-you-go key \(sk-, not sk-sp-\), but .* is a (Coding|Token) Plan endpoint.*, or a \1 Plan key\.$/,
         ] as const,
     ),
   ])("warns before any request: %s", (_label, authChoice, apiKey, message) => {

@@ -66,7 +66,7 @@ export function keyPlanMismatchWarning(
       `The key from ${keyDescription} is ${describeKeyKind(keyKind)}, but ${baseUrl} is a ` +
       `${PLANS[endpointPlan].label} endpoint, which takes ${describeKeyKind(PLANS[endpointPlan].keyKind)}; ` +
       `requests will be rejected with 401. Use the auth choice of your key's plan (${choices}), ` +
-      `or a key of the ${PLANS[endpointPlan].label}.`,
+      `or a ${PLANS[endpointPlan].label} key.`,
   };
 }
 

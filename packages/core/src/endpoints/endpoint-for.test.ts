@@ -113,6 +113,19 @@ describe("endpointFor refuses what cannot exist", () => {
       /console/,
     ],
     ["a reserved-looking bad id", { region: "cn-beijing", workspaceId: "-x" }, /one DNS label/, /console/],
+    // Both would otherwise build Model Studio's own host and call it a workspace domain.
+    [
+      "the reserved label trial as a workspace id",
+      { region: "cn-beijing", workspaceId: "trial" },
+      /"trial" is the first label of Model Studio's own trial\.\{regionId\} hosts/,
+      /family: "trial"/,
+    ],
+    [
+      "the reserved label token-plan as a workspace id (any case)",
+      { region: "cn-beijing", workspaceId: "Token-Plan" },
+      /"token-plan" is the first label of Model Studio's own token-plan\.\{regionId\} hosts/,
+      /family: "token-plan"/,
+    ],
     ["an unknown region", { region: "china" }, /Unknown region "china"/, /cn-beijing \(China \(Beijing\)\)/],
     ["no region", {}, /No region given/, /ap-southeast-1/],
     [

@@ -8,7 +8,7 @@ import {
   isEndpointFamilyId,
   needsWorkspaceId,
 } from "./families.js";
-import type { NativeEndpoint } from "./match.js";
+import { isReservedHostLabel, type NativeEndpoint } from "./match.js";
 import { isPlan, PLAN_IDS, PLANS, type Plan } from "./plans.js";
 import { isRegionId, REGION_IDS, REGIONS, type RegionId } from "./regions.js";
 import { isWorkspaceId } from "./workspace-id.js";
@@ -32,6 +32,13 @@ const familyRegions = (family: EndpointFamilyId) =>
 function invalid(message: string, hint: string): QwenConfigError {
   return new QwenConfigError("invalid-option", message, hint);
 }
+
+/** The templated family whose hosts start with `label` (`trial`, `token-plan`). */
+const familyNamedBy = (label: string): EndpointFamilyId | undefined =>
+  ENDPOINT_FAMILY_IDS.find((id) => {
+    const { host } = ENDPOINT_FAMILIES[id] as EndpointFamilySpec;
+    return host.kind !== "fixed" && host.template.startsWith(`${label}.`);
+  });
 
 function checkedSelection(selection: EndpointSelection): {
   plan: Plan | undefined;
@@ -60,6 +67,12 @@ function checkedSelection(selection: EndpointSelection): {
     throw invalid(
       `Invalid workspace id ${quoteInput(String(workspaceId))}: it must be one DNS label (letters, digits, inner hyphens).`,
       "Copy the workspace id from the Model Studio console (the first label of the workspace's domain).",
+    );
+  }
+  if (workspace !== undefined && isReservedHostLabel(workspace)) {
+    throw invalid(
+      `Invalid workspace id ${quoteInput(String(workspaceId))}: "${workspace}" is the first label of Model Studio's own ${workspace}.{regionId} hosts, not a workspace.`,
+      `Leave workspaceId out and pass family: "${familyNamedBy(workspace)}" for that host; a workspace id is the first label of your workspace's own domain.`,
     );
   }
   return { plan, region, workspaceId: workspace, family };

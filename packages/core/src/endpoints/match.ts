@@ -63,7 +63,15 @@ for (const family of ENDPOINT_FAMILY_IDS) {
     firstLabel: first.includes("{") ? undefined : first,
   });
 }
-const RESERVED_LABELS = new Set(TEMPLATE_HOSTS.flatMap((rule) => rule.firstLabel ?? []));
+const RESERVED_LABELS: ReadonlySet<string> = new Set(TEMPLATE_HOSTS.flatMap((rule) => rule.firstLabel ?? []));
+
+/**
+ * Whether a DNS label is the literal first label of a templated family's host (`trial`,
+ * `token-plan`): such a label names Model Studio's own host, never a workspace.
+ */
+export function isReservedHostLabel(label: string): boolean {
+  return RESERVED_LABELS.has(label);
+}
 const HOSTNAME_CHARS = /^[a-z\d.-]{1,253}$/;
 
 function hostMatch(

@@ -80,6 +80,15 @@ describe("plan, region and workspaceId select the host without a URL", () => {
     expect(error.hint).toContain("region");
   });
 
+  it.each(["trial", "token-plan", " TRIAL "])(
+    "workspaceId %j is refused: it would build a host that is not a workspace domain",
+    (workspaceId) => {
+      const error = errorOf(() => resolve({ region: "cn-beijing", workspaceId, apiKey: STANDARD_KEY }));
+      expect(error.kind).toBe("invalid-option");
+      expect(error.message).toMatch(/not a workspace/);
+    },
+  );
+
   it("a workspace id is trimmed and lower-cased, like the hostname it becomes", () => {
     const resolved = resolve({ region: "eu-central-1", workspaceId: " LLM-Abc123 ", apiKey: STANDARD_KEY });
     expect(resolved.endpoint).toMatchObject({ family: "workspace", workspaceId: WORKSPACE });

@@ -7,36 +7,56 @@ import {
   isPlanModelListId,
   PLAN_MODEL_LISTS,
 } from "./plan-models.js";
+import { type ResolveQwenConfigOptions, resolveQwenConfig } from "./resolve.js";
 
-const MARCH_2026 = [
-  "qwen3.5-plus",
-  "qwen3-max-2026-01-23",
-  "qwen3-coder-next",
-  "qwen3-coder-plus",
-  "glm-5",
-  "glm-4.7",
-  "kimi-k2.5",
-  "MiniMax-M2.5",
-];
+const SUBSCRIPTION_KEY = "sk-sp-0123456789abcdef0123456789ab5678";
+const AUTH_CHOICE = { coding: "qwen-api-key", token: "qwen-token-plan-api-key" } as const;
 
-describe("plan model lists", () => {
-  it("keeps the March 2026 Coding Plan list by name, without qwen3.6-plus", () => {
-    expect([...PLAN_MODEL_LISTS["coding-2026-03"].models].sort()).toEqual([...MARCH_2026].sort());
-    expect(PLAN_MODEL_LISTS["coding-2026-03"]).toMatchObject({ plan: "coding", asOf: "2026-03" });
+/** The model-not-in-plan warning a user sees for `model` on a plan's host, if any. */
+function planWarning(
+  plan: "coding" | "token",
+  model: string,
+  lists: Pick<ResolveQwenConfigOptions, "codingPlanModels" | "tokenPlanModels"> = {},
+): string | undefined {
+  const resolved = resolveQwenConfig({
+    env: {},
+    apiKey: SUBSCRIPTION_KEY,
+    authChoice: AUTH_CHOICE[plan],
+    model,
+    ...lists,
+  });
+  return resolved.warnings.find((warning) => warning.code === "model-not-in-plan")?.message;
+}
+
+// Behaviour, not the table restated: what the warnings say for models the docs place on each list.
+describe("plan model lists, as the model-not-in-plan warning reads them", () => {
+  it("the March 2026 Coding Plan list stays available by name, and rejects qwen3.6-plus", () => {
+    const march = { codingPlanModels: "coding-2026-03" } as const;
+    expect(planWarning("coding", "qwen3.6-plus", march)).toMatch(/"coding-2026-03" \(as of 2026-03\)/);
+    for (const model of ["qwen3.5-plus", "qwen3-coder-plus", "glm-5", "kimi-k2.5", "MiniMax-M2.5"]) {
+      expect(planWarning("coding", model, march), model).toBeUndefined();
+    }
   });
 
-  it("the current Coding Plan list is the March list plus qwen3.6-plus, and not the qwen3.7 family", () => {
-    const current = currentPlanModels("coding");
-    expect([...current.models].sort()).toEqual([...MARCH_2026, "qwen3.6-plus"].sort());
-    expect(current.models).not.toContain("qwen3.7-max");
-    expect(CURRENT_PLAN_MODELS.coding).toBe("coding-2026-11");
+  it("the current Coding Plan list is coding-2026-11: it serves qwen3.6-plus, not the qwen3.7 family", () => {
+    expect(planWarning("coding", "qwen3.6-plus")).toBeUndefined();
+    expect(planWarning("coding", "qwen3.5-plus")).toBeUndefined();
+    expect(planWarning("coding", "qwen3.7-max")).toMatch(/"coding-2026-11" \(as of 2026-11\)/);
   });
 
   it("the Token Plan has a list of its own, different from the Coding Plan's", () => {
-    const token = currentPlanModels("token");
-    expect(token.plan).toBe("token");
-    expect(token.models).toEqual(expect.arrayContaining(["qwen3.6-plus", "deepseek-v4-pro", "glm-5.1"]));
-    expect([...token.models].sort()).not.toEqual([...currentPlanModels("coding").models].sort());
+    for (const model of ["qwen3.6-plus", "deepseek-v4-pro", "glm-5.1"]) {
+      expect(planWarning("token", model), model).toBeUndefined();
+    }
+    // deepseek-v4-pro is on the Token Plan's list and not on the Coding Plan's.
+    expect(planWarning("coding", "deepseek-v4-pro")).toMatch(/Coding Plan's model list/);
+    expect(planWarning("token", "qwen3-coder-next")).toMatch(/"token-2026-11" \(as of 2026-11\)/);
+  });
+
+  it("a list is chosen per plan: a Token Plan list id is not a Coding Plan list", () => {
+    expect(() => planWarning("coding", "glm-5", { codingPlanModels: "token-2026-11" as never })).toThrow(
+      /not a model list of the Coding Plan/,
+    );
   });
 
   it("every list is dated YYYY-MM, names its source, its id says its plan and month, and holds no duplicate", () => {

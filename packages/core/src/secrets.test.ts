@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { readOpenClawConfig } from "./config/openclaw-config.js";
-import { QwenConfigError, type QwenConfigErrorKind } from "./errors.js";
+import type { QwenConfigErrorKind } from "./errors.js";
 import { type ResolveQwenConfigOptions, resolveQwenConfig } from "./resolve.js";
 import { errorOf } from "./test-utils/error-of.js";
+import { renderings } from "./test-utils/renderings.js";
 
 const KEYS = {
   standard: "sk-5ecret0standard0key0abcdef0a1b2",
@@ -16,21 +16,6 @@ const KEYS = {
 
 const dir = mkdtempSync(join(tmpdir(), "qwenkit-secrets-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Every way a value or error gets printed, serialized or logged. */
-function renderings(value: unknown): string[] {
-  const out = [
-    JSON.stringify(value) ?? "",
-    inspect(value, { depth: Number.POSITIVE_INFINITY }),
-    inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
-    String(value),
-  ];
-  for (let error = value; error instanceof Error; error = error.cause) {
-    out.push(String(error), error.message, error.stack ?? "", inspect(error), JSON.stringify(error));
-    if (error instanceof QwenConfigError) out.push(error.hint);
-  }
-  return out;
-}
 
 function expectNoKey(value: unknown, key: string): void {
   for (const text of renderings(value)) {

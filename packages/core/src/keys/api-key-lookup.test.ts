@@ -22,78 +22,44 @@ const K2 = "sk-2222222222222222222222222222bbbb";
 const K3 = "sk-3333333333333333333333333333cccc";
 const K4 = "sk-sp-444444444444444444444444444dddd";
 
+const ALL = { QWEN_API_KEY: K1, MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 };
+const DS = "DASHSCOPE_API_KEY";
+const MS = "MODELSTUDIO_API_KEY";
+const fromEnv = (variable: string): KeySource => ({ kind: "env", variable });
+
 describe("findApiKey precedence", () => {
   it("lists the variables in precedence order", () => {
     expect(API_KEY_ENV_VARS).toEqual(["QWEN_API_KEY", "MODELSTUDIO_API_KEY", "DASHSCOPE_API_KEY"]);
   });
 
   it.each<[string, { apiKey?: string; env: Record<string, string | undefined> }, string, KeySource]>([
-    [
-      "explicit wins over all",
-      { apiKey: K4, env: { QWEN_API_KEY: K1, MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 } },
-      K4,
-      { kind: "option" },
-    ],
-    [
-      "QWEN_API_KEY first",
-      { env: { QWEN_API_KEY: K1, MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 } },
-      K1,
-      { kind: "env", variable: "QWEN_API_KEY" },
-    ],
-    [
-      "MODELSTUDIO_API_KEY next",
-      { env: { MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 } },
-      K2,
-      { kind: "env", variable: "MODELSTUDIO_API_KEY" },
-    ],
-    [
-      "DASHSCOPE_API_KEY last",
-      { env: { DASHSCOPE_API_KEY: K3 } },
-      K3,
-      { kind: "env", variable: "DASHSCOPE_API_KEY" },
-    ],
-    ["trims values", { env: { QWEN_API_KEY: `  ${K1}\n` } }, K1, { kind: "env", variable: "QWEN_API_KEY" }],
-    ["trims the explicit key", { apiKey: `\t${K4} `, env: {} }, K4, { kind: "option" }],
-    [
-      "skips an empty variable",
-      { env: { QWEN_API_KEY: "", MODELSTUDIO_API_KEY: K2 } },
-      K2,
-      { kind: "env", variable: "MODELSTUDIO_API_KEY" },
-    ],
-    [
-      "skips a blank variable",
-      { env: { QWEN_API_KEY: "   ", MODELSTUDIO_API_KEY: "\n", DASHSCOPE_API_KEY: K3 } },
-      K3,
-      { kind: "env", variable: "DASHSCOPE_API_KEY" },
-    ],
-    [
-      "skips a blank explicit key",
-      { apiKey: "  ", env: { QWEN_API_KEY: K1 } },
-      K1,
-      { kind: "env", variable: "QWEN_API_KEY" },
-    ],
-    [
-      "skips an undefined variable",
-      { env: { QWEN_API_KEY: undefined, DASHSCOPE_API_KEY: K3 } },
-      K3,
-      { kind: "env", variable: "DASHSCOPE_API_KEY" },
-    ],
-    [
-      "ignores other variables",
-      { env: { OPENAI_API_KEY: K1, DASHSCOPE_API_KEY: K3 } },
-      K3,
-      { kind: "env", variable: "DASHSCOPE_API_KEY" },
-    ],
-    [
-      "ignores a non-string value",
-      { env: { QWEN_API_KEY: 5 as unknown as string, MODELSTUDIO_API_KEY: K2 } },
-      K2,
-      { kind: "env", variable: "MODELSTUDIO_API_KEY" },
-    ],
+    ["explicit wins over all", { apiKey: K4, env: ALL }, K4, { kind: "option" }],
+    ["skips a blank explicit key", { apiKey: "  ", env: { QWEN_API_KEY: K1 } }, K1, fromEnv("QWEN_API_KEY")],
   ])("%s", (_label, lookup, key, source) => {
     const found = findApiKey(lookup);
     expect(found?.apiKey.reveal()).toBe(key);
     expect(found?.source).toEqual(source);
+  });
+
+  // [case, environment, the key found, the variable it came from]
+  const BLANK = "   ";
+  const NOT_A_STRING = 5 as unknown as string;
+  it.each<[string, Record<string, string | undefined>, string, string]>([
+    ["QWEN_API_KEY first", ALL, K1, "QWEN_API_KEY"],
+    ["MODELSTUDIO_API_KEY next", { MODELSTUDIO_API_KEY: K2, DASHSCOPE_API_KEY: K3 }, K2, MS],
+    [
+      "skips a blank variable",
+      { QWEN_API_KEY: BLANK, MODELSTUDIO_API_KEY: "\n", DASHSCOPE_API_KEY: K3 },
+      K3,
+      DS,
+    ],
+    ["skips an undefined variable", { QWEN_API_KEY: undefined, DASHSCOPE_API_KEY: K3 }, K3, DS],
+    ["ignores other variables", { OPENAI_API_KEY: K1, DASHSCOPE_API_KEY: K3 }, K3, DS],
+    ["ignores a non-string value", { QWEN_API_KEY: NOT_A_STRING, MODELSTUDIO_API_KEY: K2 }, K2, MS],
+  ])("%s", (_label, env, key, variable) => {
+    const found = findApiKey({ env });
+    expect(found?.apiKey.reveal()).toBe(key);
+    expect(found?.source).toEqual(fromEnv(variable));
   });
 
   it("returns undefined when nothing is set", () => {

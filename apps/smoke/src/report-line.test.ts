@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readReport, reportLine } from "./report-line.ts";
 import type { SmokeReport } from "./scenario.ts";
+import { TYPED_401 } from "./typed-401.ts";
 
 const report = (runtime: string): SmokeReport => ({
   runtime,
@@ -12,14 +13,7 @@ const report = (runtime: string): SmokeReport => ({
     usage: undefined,
     usageEvent: undefined,
   },
-  unauthorized: {
-    typed: true,
-    branded: true,
-    name: "QwenApiError",
-    kind: "invalid-api-key",
-    status: 401,
-    retryable: false,
-  },
+  unauthorized: TYPED_401,
 });
 
 describe("report lines", () => {

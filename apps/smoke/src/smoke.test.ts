@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vit
 import { type BundleId, buildBundles, bundlePath } from "./harness/bundles.ts";
 import { RUNTIMES, type RuntimeId, type RuntimeRun, type RuntimeSpec } from "./harness/runtimes.ts";
 import { runSmoke, type SmokeReport } from "./scenario.ts";
+import { TYPED_401 } from "./typed-401.ts";
 
 /** Per runtime: a cold start of the slowest (Chromium) takes a few seconds on a loaded CI machine. */
 const RUN_TIMEOUT_MS = 60_000;
@@ -60,14 +61,7 @@ describe("the reference run (Node, in-process, from source)", () => {
     expect(stream.events.usage).toBe(1);
     expect(stream.usage?.totalTokens).toBeGreaterThan(0);
     expect(stream.usageEvent).toEqual(stream.usage);
-    expect(unauthorized).toEqual({
-      typed: true,
-      branded: true,
-      name: "QwenApiError",
-      kind: "invalid-api-key",
-      status: 401,
-      retryable: false,
-    });
+    expect(unauthorized).toEqual(TYPED_401);
   });
 });
 

@@ -167,7 +167,7 @@ export const QWEN_API_ERROR_KINDS = {
   },
   "malformed-response": {
     retryable: true,
-    cause: "a non-streaming body cut off or not JSON",
+    cause: "a non-streaming body cut off, not JSON, or JSON that is not a `chat.completion`",
     action: "retried automatically",
     hint: () =>
       "The response body was cut off or is not JSON: retry; if it persists, check proxies between you and DashScope.",

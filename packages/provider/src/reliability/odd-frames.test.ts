@@ -47,3 +47,45 @@ describe("frames that are not chunks", () => {
     for (const spy of printed) expect(spy).not.toHaveBeenCalled();
   });
 });
+
+describe("non-streaming bodies that are not a chat.completion", () => {
+  const json = (body: string) => ({
+    headers: { "content-type": "application/json" },
+    pieces: [encoder.encode(body)],
+  });
+
+  it.each([
+    "null",
+    "",
+    "42",
+    '"text"',
+    "[]",
+    '{"foo":1}',
+    '{"choices":"x"}',
+    '{"choices":[]}',
+    '{"choices":[null]}',
+    '{"choices":[[1]]}',
+    '{"choices":[{"index":0,"message":null}]}',
+  ])("a 200 body %j is malformed-response, retried, and never an empty result", async (body) => {
+    const fetch = scriptedFetch([json(body), json(body)]);
+    const error = await craftedProvider(fetch, { maxRetries: 1 })
+      .chat(request)
+      .then(
+        (result) => result,
+        (caught: unknown) => caught,
+      );
+    expect(error).toMatchObject({ name: "QwenApiError", kind: "malformed-response", retryable: true });
+    expect(fetch.calls).toBe(2);
+  });
+
+  it("a completion with its choice reads as before", async () => {
+    const body = JSON.stringify({
+      id: "chatcmpl-1",
+      object: "chat.completion",
+      model: "qwen-plus",
+      choices: [{ index: 0, message: { role: "assistant", content: "Hello" }, finish_reason: "stop" }],
+    });
+    const result = await craftedProvider(scriptedFetch([json(body)])).chat(request);
+    expect(result).toMatchObject({ text: "Hello", finishReason: "stop", model: "qwen-plus" });
+  });
+});

@@ -4,18 +4,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { CheckFailure, mustRun, run, tail } from "./exec.mjs";
 import { checkExports } from "./exports.mjs";
-import {
-  budgetProblems,
-  EDGE_BUNDLES,
-  edgeBudgets,
-  edgeBundleName,
-  loadEsbuild,
-  mainEntry,
-  measureEdgeBundle,
-  measureEntry,
-  SIZE_BUDGETS,
-  sizeTable,
-} from "./size.mjs";
+import { budgetProblems, loadEsbuild, measurePackages, releaseBudgets, sizeTable } from "./size.mjs";
 import { contentProblems, manifestProblems } from "./tarball-rules.mjs";
 
 const MINUTE = 60_000;
@@ -125,19 +114,8 @@ export const attw = (session, packed, root, env) =>
  * and fails when a budget is reached.
  */
 export async function sizes(packed, root, scratch) {
-  const esbuild = loadEsbuild(root);
-  const rows = [];
-  for (const pkg of packed) {
-    const entry = mainEntry(pkg.manifest);
-    rows.push({ name: pkg.name, entry, ...(await measureEntry(esbuild, join(pkg.root, entry))) });
-  }
-  const roots = Object.fromEntries(packed.map((pkg) => [pkg.name, pkg.root]));
-  for (const [name, spec] of Object.entries(EDGE_BUNDLES)) {
-    const dir = join(scratch, "edge", name.replace("/", "__"));
-    const size = await measureEdgeBundle(esbuild, name, roots, dir, spec);
-    rows.push({ name: edgeBundleName(name, spec), entry: `without ${spec.external.join(", ")}`, ...size });
-  }
-  const budgets = { ...SIZE_BUDGETS, ...edgeBudgets() };
+  const rows = await measurePackages(loadEsbuild(root), packed, scratch);
+  const budgets = releaseBudgets();
   process.stdout.write(`${sizeTable(rows, budgets)}\n`);
   const problems = budgetProblems(rows, budgets);
   if (problems.length > 0) throw new CheckFailure(`size budget exceeded:\n  ${problems.join("\n  ")}`);

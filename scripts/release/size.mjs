@@ -28,10 +28,11 @@ export const edgeBundleName = (name, spec = EDGE_BUNDLES[name]) =>
   `${[name, ...spec.bundled].join(" + ")} (edge)`;
 
 /** Edge budgets keyed by their size-table name, to pass to budgetProblems and sizeTable with SIZE_BUDGETS. */
-export const edgeBudgets = () =>
-  Object.fromEntries(
-    Object.entries(EDGE_BUNDLES).map(([name, spec]) => [edgeBundleName(name, spec), spec.budget]),
-  );
+export const edgeBudgets = (edge = EDGE_BUNDLES) =>
+  Object.fromEntries(Object.entries(edge).map(([name, spec]) => [edgeBundleName(name, spec), spec.budget]));
+
+/** Every budget of a release, by size-table name: the main entries' and the edge bundles'. */
+export const releaseBudgets = (edge = EDGE_BUNDLES) => ({ ...SIZE_BUDGETS, ...edgeBudgets(edge) });
 
 /** The file `import "<package>"` loads, relative to the package root, from its `exports` (or `main`). */
 export function mainEntry(manifest) {
@@ -112,6 +113,26 @@ async function measure(esbuild, settings) {
     gzip: gzipSync(bytes, { level: 9 }).length,
     code: minified.outputFiles[0].text,
   };
+}
+
+/**
+ * The size rows of a release: the main entry of each packed package (`{ name, root, manifest }`,
+ * an unpacked tarball), then each edge bundle of `edge`, built from those roots in a folder of
+ * its own under `scratch`.
+ */
+export async function measurePackages(esbuild, packed, scratch, edge = EDGE_BUNDLES) {
+  const rows = [];
+  for (const pkg of packed) {
+    const entry = mainEntry(pkg.manifest);
+    rows.push({ name: pkg.name, entry, ...(await measureEntry(esbuild, join(pkg.root, entry))) });
+  }
+  const roots = Object.fromEntries(packed.map((pkg) => [pkg.name, pkg.root]));
+  for (const [name, spec] of Object.entries(edge)) {
+    const dir = join(scratch, "edge", name.replace("/", "__"));
+    const size = await measureEdgeBundle(esbuild, name, roots, dir, spec);
+    rows.push({ name: edgeBundleName(name, spec), entry: `without ${spec.external.join(", ")}`, ...size });
+  }
+  return rows;
 }
 
 /** Packages whose min+gzip size reaches their budget. */

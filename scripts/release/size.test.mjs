@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, describe, test } from "node:test";
@@ -12,6 +12,9 @@ import {
   mainEntry,
   measureEdgeBundle,
   measureEntry,
+  measurePackages,
+  releaseBudgets,
+  SIZE_BUDGETS,
   sizeTable,
 } from "./size.mjs";
 
@@ -140,6 +143,27 @@ describe("measureEdgeBundle", () => {
       "@qwenkit/a": pkg("@qwenkit/a2", "./index.js", { "index.js": 'export * from "@qwenkit/c";\n' }),
     };
     await assert.rejects(measureEdgeBundle(esbuild, "@qwenkit/a", roots2, scratch("ac"), spec), /node:os/);
+  });
+
+  test("a release's rows: each package's main entry, then each edge bundle under its table name", async () => {
+    const packed = ["@qwenkit/a", "@qwenkit/b"].map((name) => ({
+      name,
+      root: roots[name],
+      manifest: JSON.parse(readFileSync(join(roots[name], "package.json"), "utf8")),
+    }));
+    const edge = { "@qwenkit/a": { bundled: ["@qwenkit/b"], external: ["openai"], budget: 1 } };
+    const rows = await measurePackages(esbuild, packed, scratch("release"), edge);
+    assert.deepEqual(
+      rows.map((row) => [row.name, row.entry]),
+      [
+        ["@qwenkit/a", "index.js"],
+        ["@qwenkit/b", "node.js"],
+        ["@qwenkit/a + @qwenkit/b (edge)", "without openai"],
+      ],
+    );
+    assert.match(rows[1].code, /the node build/, "a main entry is measured as Node loads it");
+    assert.match(rows[2].code, /the edge build/, "the edge bundle is built through the non-Node exports");
+    assert.deepEqual(releaseBudgets(edge), { ...SIZE_BUDGETS, "@qwenkit/a + @qwenkit/b (edge)": 1 });
   });
 
   test("the provider's edge bundle has a budget, shown and checked under its table name", () => {

@@ -102,6 +102,30 @@ describe("the fault control of the standalone server", () => {
   });
 });
 
+describe("the fault control's body limit", () => {
+  it("answers 413 to rules above maxRequestBodyBytes, installs nothing, and keeps serving", async () => {
+    const small = await startDashscopeMockServer({ maxRequestBodyBytes: 1024 });
+    try {
+      const rule = { fault: { type: "error", error: "rate-limit", retryAfterSeconds: 0 }, times: 1 };
+      const oversized = await fetch(`${small.url}${FAULT_CONTROL_PATH}`, {
+        method: "POST",
+        body: JSON.stringify(Array.from({ length: 64 }, () => rule)),
+      });
+      expect(oversized.status).toBe(413);
+      expect(await oversized.json()).toMatchObject({ error: { code: "mock_request_too_large" } });
+      const listed = await fetch(`${small.url}${FAULT_CONTROL_PATH}`);
+      expect(await listed.json()).toEqual({ rules: [] });
+      const fitting = await fetch(`${small.url}${FAULT_CONTROL_PATH}`, {
+        method: "POST",
+        body: JSON.stringify([rule]),
+      });
+      expect(fitting.status).toBe(201);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe("header faults with times=n over HTTP", () => {
   it("let the SDK's retry succeed against a first-request fault", async () => {
     const fault = "error;error=internal-error;times=1";

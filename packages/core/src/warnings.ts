@@ -1,5 +1,5 @@
 import { describeKeyKind, type KeyKind, plansOfKeyKind } from "./api-key-kinds.js";
-import { quotedChoices } from "./auth-choices.js";
+import { authChoicesOf, quotedChoices } from "./auth-choices.js";
 import { PLANS, type Plan } from "./endpoints/plans.js";
 import type { RegionId } from "./endpoints/regions.js";
 
@@ -80,7 +80,14 @@ export function unrecognizedKeyFormatWarning(keyDescription: string): QwenWarnin
   };
 }
 
-/** Warning for a model outside the Coding Plan's known list, on a Coding Plan endpoint. */
+/** A plan's auth choices other than `choice`, quoted. */
+const otherChoices = (plan: Plan, choice: string): string =>
+  authChoicesOf(plan)
+    .filter((id) => id !== choice)
+    .map((id) => `"${id}"`)
+    .join(" or ");
+
+/** Warning for a model outside a subscription plan's model list, on that plan's endpoint. */
 export function modelNotInPlanWarning(
   modelId: string,
   plan: Plan,
@@ -100,7 +107,7 @@ export function modelNotInPlanWarning(
   const switchTo =
     standardChoice === undefined
       ? `the auth choice ${quotedChoices("standard")}`
-      : `the auth choice "${standardChoice}" (or another of ${quotedChoices("standard")})`;
+      : `the auth choice "${standardChoice}" (another region: ${otherChoices("standard", standardChoice)})`;
   return {
     code: "model-not-in-plan",
     message:

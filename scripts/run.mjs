@@ -5,6 +5,7 @@
 // workspace from the lockfile when needed, then runs the command with that toolchain first on PATH.
 //
 //   node scripts/run.mjs [--build <turbo filter>] <command> [args...]
+//   node scripts/run.mjs --install-node <version>   (another Node into .toolchain/, e.g. for smoke tests)
 import { spawnSync } from "node:child_process";
 import {
   chmodSync,
@@ -59,14 +60,19 @@ function npmInstall(prefix, spec) {
   if (status !== 0) throw new Error(`npm install ${spec} failed with exit code ${status}`);
 }
 
-function nodeBinary() {
-  if (atLeast(process.versions.node, minimumNode)) return process.execPath;
+/** Node `version`'s binary in .toolchain/node-<version>/, installed from the package that ships it. */
+function installedNode(version) {
   const platform = process.platform === "win32" ? "win" : process.platform;
   const pkg = `node-${platform}-${process.arch}`;
-  const prefix = join(toolchain, `node-${nodeVersion}`);
+  const prefix = join(toolchain, `node-${version}`);
   const binary = join(prefix, "node_modules", pkg, "bin", "node");
-  if (!existsSync(binary)) npmInstall(prefix, `${pkg}@${nodeVersion}`);
+  if (!existsSync(binary)) npmInstall(prefix, `${pkg}@${version}`);
   return binary;
+}
+
+function nodeBinary() {
+  if (atLeast(process.versions.node, minimumNode)) return process.execPath;
+  return installedNode(nodeVersion);
 }
 
 function pnpmEntry() {
@@ -94,6 +100,11 @@ function installNeeded() {
 }
 
 function main(argv) {
+  if (argv[0] === "--install-node") {
+    if (!/^\d+\.\d+\.\d+$/.test(argv[1] ?? "")) throw new Error("--install-node takes a version: 24.1.0");
+    log(`Node ${argv[1]}: ${installedNode(argv[1])}`);
+    return 0;
+  }
   const node = nodeBinary();
   writeShims(node, pnpmEntry());
   const env = {

@@ -22,10 +22,10 @@ export function packageFile(name: string, file: string): string | undefined {
 export const NODE_24_VERSION = "24.22.3";
 
 /** The package that ships this machine's Node binary. */
-export const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
 
 /** Where `setup` installs Node 24: beside the repository's pinned Node 22, as scripts/run.mjs lays it out. */
-export const NODE_24_PREFIX = resolve(APP_ROOT, "../../.toolchain", `node-${NODE_24_VERSION}`);
+const NODE_24_PREFIX = resolve(APP_ROOT, "../../.toolchain", `node-${NODE_24_VERSION}`);
 
 /** Node 24's binary, when `setup` has installed it. */
 export function node24Binary(): string | undefined {

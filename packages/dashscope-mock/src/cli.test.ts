@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
+import { childExit } from "./test-utils/child-exit.js";
 import { CODING_KEY, HOSTS } from "./test-utils/hosts.js";
 
 // The built bin, as users run it (`pnpm build` first; turbo's test task depends on build).
@@ -28,18 +29,6 @@ function firstLine(child: Child): Promise<string> {
     });
     child.once("exit", (code) => reject(new Error(`exited with ${code} before printing a line`)));
   });
-}
-
-function exit(child: Child): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (data: Buffer) => {
-    stdout += data.toString("utf8");
-  });
-  child.stderr.on("data", (data: Buffer) => {
-    stderr += data.toString("utf8");
-  });
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
 }
 
 function freePort(): Promise<number> {
@@ -102,7 +91,7 @@ describe("the dashscope-mock bin", () => {
     "shuts down cleanly on %s, even with a stream open",
     async (signal) => {
       const { child, url } = await started();
-      const ended = exit(child);
+      const ended = childExit(child);
       const response = await fetch(`${url}/dashscope.aliyuncs.com/compatible-mode/v1/chat/completions`, {
         method: "POST",
         headers: { authorization: `Bearer ${HOSTS[0]?.key}`, "x-mock-chunks": "1000000000" },
@@ -214,7 +203,7 @@ describe("the dashscope-mock bin", () => {
     const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
       version: string;
     };
-    const { code, stdout } = await exit(run([flag]));
+    const { code, stdout } = await childExit(run([flag]));
     expect(code).toBe(0);
     expect(stdout).toBe(`${manifest.version}\n`);
   });
@@ -225,7 +214,7 @@ describe("the dashscope-mock bin", () => {
     [["--max-body-bytes", "1e6"], "--max-body-bytes must be a whole number"],
     [["--verbose"], "Unknown option '--verbose'"],
   ])("exits 2 with a message for %j", async (args, message) => {
-    const { code, stderr } = await exit(run(args));
+    const { code, stderr } = await childExit(run(args));
     expect(code).toBe(2);
     expect(stderr).toContain(message);
   });
@@ -233,7 +222,7 @@ describe("the dashscope-mock bin", () => {
   it("binds keys to workspaces with --workspace-key and lists a base URL per family and region", async () => {
     const own = "sk-cli-workspace-own-000000a1b2";
     const { child, url } = await started(["--workspace-key", `ws-cli=${own}`]);
-    const output = exit(child);
+    const output = childExit(child);
     try {
       const ask = (key: string) =>
         fetch(`${url}/ws-cli.ap-northeast-1.maas.aliyuncs.com/compatible-mode/v1/chat/completions`, {
@@ -258,13 +247,13 @@ describe("the dashscope-mock bin", () => {
   });
 
   it("refuses a --workspace-key without a key, never echoing what follows the =", async () => {
-    const { code, stderr } = await exit(run(["--workspace-key", "ws-only"]));
+    const { code, stderr } = await childExit(run(["--workspace-key", "ws-only"]));
     expect(code).toBe(2);
     expect(stderr).toContain("--workspace-key must be WORKSPACE=KEY");
   });
 
   it("prints usage with --help", async () => {
-    const { code, stdout } = await exit(run(["--help"]));
+    const { code, stdout } = await childExit(run(["--help"]));
     expect(code).toBe(0);
     expect(stdout).toContain("Usage: dashscope-mock");
   });

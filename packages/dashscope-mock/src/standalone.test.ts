@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { type ChildExit, childExit } from "./test-utils/child-exit.js";
 
 // The built entries, as users load them (`pnpm build` first; turbo's test task depends on build).
 const dist = (file: string) => fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
@@ -31,28 +32,13 @@ writeFileSync(
 );
 
 /** Runs a script in a fresh node with msw hidden; resolves with its exit code and output. */
-function withoutMsw(
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function withoutMsw(args: readonly string[]): Promise<ChildExit> {
   for (const file of ["standalone.js", "index.js", "cli.js"]) {
     if (!existsSync(dist(file))) throw new Error(`${dist(file)} is missing: run \`pnpm build\` first`);
   }
-  const child = spawn(process.execPath, ["--import", pathToFileURL(REGISTER).href, ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (data: Buffer) => {
-    stdout += data.toString("utf8");
-  });
-  child.stderr.on("data", (data: Buffer) => {
-    stderr += data.toString("utf8");
-  });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  return new Promise((resolve) =>
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+  return childExit(
+    spawn(process.execPath, ["--import", pathToFileURL(REGISTER).href, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
     }),
   );
 }

@@ -47,40 +47,18 @@ describe("QwenApiError", () => {
 
   it("carries openai-node's fields, and toJSON leaves out headers and cause", () => {
     const headers = new Headers({ "x-request-id": "r" });
-    const error = new QwenApiError({
-      kind: "invalid-request",
-      message: "400 bad",
-      hint: "fix it",
-      retryable: false,
+    const own = { kind: "invalid-request", message: "400 bad", hint: "fix it", retryable: false } as const;
+    const sdkFields = {
       status: 400,
-      headers,
       code: "invalid_parameter_error",
       param: "tools",
       type: "invalid_request_error",
       requestId: "r",
-      cause: new Error("inner"),
-    });
-    expect(error).toMatchObject({
-      status: 400,
-      headers,
-      code: "invalid_parameter_error",
-      param: "tools",
-      type: "invalid_request_error",
-      requestId: "r",
-    });
+    };
+    const error = new QwenApiError({ ...own, ...sdkFields, headers, cause: new Error("inner") });
+    expect(error).toMatchObject({ ...sdkFields, headers });
     expect(error.cause).toBeInstanceOf(Error);
-    expect(JSON.parse(JSON.stringify(error))).toEqual({
-      name: "QwenApiError",
-      kind: "invalid-request",
-      message: "400 bad",
-      hint: "fix it",
-      retryable: false,
-      status: 400,
-      code: "invalid_parameter_error",
-      param: "tools",
-      type: "invalid_request_error",
-      requestId: "r",
-    });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: "QwenApiError", ...own, ...sdkFields });
     const partial = error.withPartial(undefined);
     expect(partial).toMatchObject({ headers, param: "tools", kind: "invalid-request" });
   });

@@ -224,6 +224,32 @@ function configuredModel(provider: QwenProviderId, configModel: string | undefin
   }
 }
 
+/**
+ * A missing key while the config's primary model names the other qwenkit provider (a gateway's
+ * `qwen-token-plan/…` with only a Token Plan entry): the hint says how to use that provider.
+ * Only the provider id is named; the ref itself may hold substituted values.
+ */
+function withOtherProviderHint(
+  error: QwenConfigError,
+  providerOption: QwenProviderId | undefined,
+  provider: QwenProviderId,
+  configModel: string | undefined,
+): QwenConfigError {
+  if (providerOption !== undefined || configModel === undefined) return error;
+  let named: QwenProviderId;
+  try {
+    named = parseModelRef(configModel, provider).provider;
+  } catch {
+    return error;
+  }
+  if (named === provider) return error;
+  return new QwenConfigError(
+    error.kind,
+    error.message,
+    `The config's primary model is a "${named}" ref, which qwenkit does not follow by itself: pass providerId: "${named}" to use that provider and its models.providers entry. Otherwise: ${error.hint}`,
+  );
+}
+
 function keyWarnings(key: ResolvedApiKey, endpoint: ResolvedEndpoint): QwenWarning[] {
   const keyKind = key.apiKey.kind;
   const description = `${describeKeySource(key.source)} (${key.apiKey.masked})`;
@@ -291,7 +317,8 @@ function resolveWithKey(options: ResolveQwenConfigOptions, sources: KeySources):
   const endpoint = selectEndpoint(inputs, key, warnings);
   const insecure = checkTransportSecurity(endpoint.baseUrl, allowInsecureHttp);
   if (insecure) warnings.push(insecure);
-  if (key === undefined) throw missingApiKeyError(lookup);
+  if (key === undefined)
+    throw withOtherProviderHint(missingApiKeyError(lookup), providerOption, provider, sources.model);
   refuseKeyInPlainSight(key.apiKey.reveal(), endpoint, model);
   warnings.push(...keyWarnings(key, endpoint));
   const listedPlan = endpoint.plan !== undefined && isListedPlan(endpoint.plan) ? endpoint.plan : undefined;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { KeySource } from "../keys/key-source.js";
 import { resolveQwenConfig } from "../resolve.js";
+import { errorOf } from "../test-utils/error-of.js";
 import { readOpenClawConfig } from "./openclaw-config.js";
 
 const TOKEN_KEY = "sk-sp-5ecret0token0plan0key0000a1b2";
@@ -122,5 +123,25 @@ describe("models.providers.qwen-token-plan / bailian-token-plan configure the To
     expect(() => resolveQwenConfig({ providerId: "qwen-token-plan", env: {} })).toThrow(
       "environment variables QWEN_TOKEN_PLAN_API_KEY, QWEN_API_KEY, MODELSTUDIO_API_KEY, DASHSCOPE_API_KEY (unset or empty)",
     );
+  });
+
+  it("a config that only configures the Token Plan, resolved without providerId, says to pass it", () => {
+    const config = {
+      agents: { defaults: { model: { primary: "qwen-token-plan/glm-5" } } },
+      models: { providers: { "qwen-token-plan": { apiKey: TOKEN_KEY } } },
+    };
+    const error = errorOf(() => resolveQwenConfig({ config, env: {} }));
+    expect(error.kind).toBe("missing-api-key");
+    expect(error.hint).toContain('pass providerId: "qwen-token-plan"');
+    expect(error.hint).toContain("Set QWEN_API_KEY");
+    // With the provider id, the entry is read.
+    expect(resolveQwenConfig({ config, env: {}, providerId: "qwen-token-plan" }).apiKey.reveal()).toBe(
+      TOKEN_KEY,
+    );
+    // A primary of the provider resolved, or of a provider qwenkit does not serve, adds nothing.
+    for (const primary of ["qwen/glm-5", "openai/gpt-5"]) {
+      const other = { agents: { defaults: { model: { primary } } } };
+      expect(errorOf(() => resolveQwenConfig({ config: other, env: {} })).hint).not.toContain("providerId");
+    }
   });
 });

@@ -374,14 +374,8 @@ describe("model", () => {
 
 describe("Coding Plan model availability", () => {
   it.each([
-    [
-      "qwen-api-key",
-      /"qwen-standard-api-key" \(another region: "qwen-standard-api-key-cn"\) with/,
-    ],
-    [
-      "qwen-api-key-cn",
-      /"qwen-standard-api-key-cn" \(another region: "qwen-standard-api-key"\) with/,
-    ],
+    ["qwen-api-key", /"qwen-standard-api-key" \(another region: "qwen-standard-api-key-cn"\) with/],
+    ["qwen-api-key-cn", /"qwen-standard-api-key-cn" \(another region: "qwen-standard-api-key"\) with/],
   ])("qwen3.7-max on %s recommends the Pay-as-you-go auth choice of the region", (authChoice, advice) => {
     const [warning, ...rest] = resolve({
       authChoice,

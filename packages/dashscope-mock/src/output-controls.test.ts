@@ -51,15 +51,13 @@ describe("x-mock-chunks", () => {
     expect(body.choices[0]?.message.content.split(" ")).toHaveLength(40);
   });
 
-  it("streams 100,000 chunks quickly, frame by frame", async () => {
-    const started = performance.now();
+  it("streams 100,000 chunks, frame by frame", async () => {
     const response = await send(streamed("qwen3-coder-plus"), { "x-mock-chunks": "100000" });
     expect(await countEvents(response)).toBe(100_000 + 4);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  it("produces frames lazily: the start of a billion-chunk stream arrives at once", async () => {
-    const started = performance.now();
+  // A body built up front would never hand over its first read (a billion frames): the test's timeout.
+  it("produces frames lazily: the first read of a billion-chunk stream is its first frames only", async () => {
     const response = await send(streamed("qwen3-coder-plus"), { "x-mock-chunks": "1000000000" });
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const { value } = await reader.read();
@@ -67,7 +65,7 @@ describe("x-mock-chunks", () => {
     expect(new TextDecoder().decode(value)).toMatch(
       /^data: \{"choices":\[\{"delta":\{"content":"","role":"assistant"\}/,
     );
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(value?.byteLength).toBeLessThan(64 * 1024);
   });
 
   it("is cut by max_completion_tokens, finishing with length", async () => {

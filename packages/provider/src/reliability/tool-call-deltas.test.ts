@@ -28,12 +28,12 @@ function indexlessCalls(count: number): Record<string, unknown>[][] {
 }
 
 describe("tool-call deltas without an index", () => {
-  it("20,000 calls (40,000 fragments, ids repeated) assemble in linear time", () => {
+  // The quadratic join took 26 s on this input: the test's own timeout (20 s) catches it coming back;
+  // how fast the linear one is, is pnpm bench's figure, not a test's.
+  it("20,000 calls (40,000 fragments, ids repeated) assemble, each fragment joining its call", () => {
     const assembler = new StreamAssembler();
-    const started = performance.now();
     for (const calls of indexlessCalls(20_000)) assembler.push(chunk(calls));
     const finished = assembler.push(chunk([], "tool_calls"));
-    const elapsed = performance.now() - started;
     const result = assembler.snapshot();
     expect(result.toolCalls).toHaveLength(20_000);
     expect(result.toolCalls[19_999]).toMatchObject({
@@ -42,7 +42,6 @@ describe("tool-call deltas without an index", () => {
       parsed: { ok: true, value: { n: 19_999 } },
     });
     expect(finished.filter((event) => event.type === "tool-call")).toHaveLength(20_000);
-    expect(elapsed).toBeLessThan(1_500);
   });
 
   it("200,000 calls in one frame complete without a stack overflow", () => {
@@ -55,7 +54,7 @@ describe("tool-call deltas without an index", () => {
     expect(assembler.snapshot().toolCalls).toHaveLength(200_000);
   });
 
-  it("through the provider: 10,000 index-less calls in 20,000 frames, within a second", async () => {
+  it("through the provider: 10,000 index-less calls in 20,000 frames, before the 5 s hang limit", async () => {
     const frames = [...indexlessCalls(10_000).map((calls) => chunk(calls)), chunk([], "tool_calls")];
     const body = encoder.encode(
       `${frames.map((frame) => `data: ${JSON.stringify(frame)}\n\n`).join("")}data: [DONE]\n\n`,
@@ -67,7 +66,6 @@ describe("tool-call deltas without an index", () => {
     );
     expect(outcome.result?.toolCalls).toHaveLength(10_000);
     expect(outcome.result?.finishReason).toBe("tool_calls");
-    expect(outcome.elapsedMs).toBeLessThan(1_500);
   });
 
   it("a follow-up fragment with an empty id still joins the call before it", () => {

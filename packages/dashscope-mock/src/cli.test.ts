@@ -199,6 +199,20 @@ describe("the dashscope-mock bin", () => {
     }
   });
 
+  it("dates every reply with --clock MS (created in seconds), for byte-identical runs", async () => {
+    const { child, url } = await started(["--clock", "1767225600000"]);
+    try {
+      const response = await fetch(`${url}/dashscope.aliyuncs.com/compatible-mode/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${HOSTS[0]?.key}` },
+        body: JSON.stringify({ model: "qwen-plus", messages: [{ role: "user", content: "Hi" }] }),
+      });
+      expect(await response.json()).toMatchObject({ created: 1_767_225_600 });
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
   it.each([["--version"], ["-v"]])("prints the package version with %s", async (flag) => {
     const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
       version: string;
@@ -212,6 +226,7 @@ describe("the dashscope-mock bin", () => {
     [["--port", "http"], "--port must be a whole number"],
     [["--port", "70000"], "--port must be a whole number"],
     [["--max-body-bytes", "1e6"], "--max-body-bytes must be a whole number"],
+    [["--clock", "2026-01-01"], "--clock must be a whole number of milliseconds"],
     [["--verbose"], "Unknown option '--verbose'"],
   ])("exits 2 with a message for %j", async (args, message) => {
     const { code, stderr } = await childExit(run(args));

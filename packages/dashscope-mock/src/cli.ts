@@ -8,7 +8,7 @@ import { startDashscopeMockServer } from "./server.js";
 const USAGE = `Usage: dashscope-mock [--port N] [--host H] [--coding-plan-client-gate]
                       [--coding-plan-models a,b,…] [--token-plan-models a,b,…]
                       [--extra-models a,b,…] [--workspace-key WS=KEY …]
-                      [--cors] [--max-body-bytes N]
+                      [--cors] [--max-body-bytes N] [--clock MS]
                       [--version] [--help]
 
 Serves every Model Studio OpenAI-compatible host (shared, workspace, trial, Coding Plan and
@@ -29,6 +29,8 @@ Stop with Ctrl-C (SIGINT) or SIGTERM.
                               only their own workspace's keys, as Model Studio does
   --cors                      answer CORS preflights and allow any origin (browser tests)
   --max-body-bytes N          largest request body read (default 16777216); larger gets 413
+  --clock MS                  a fixed clock (milliseconds since the epoch) that dates every reply
+                              (created), for byte-identical runs; default the request's time
   --version, -v               print the version and exit
 Fault rules can also be installed at run time: POST, GET and DELETE on
   http://H:P/__mock/faults (a JSON array of {fault, times?, match?}; see the package README).
@@ -66,6 +68,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const clock = values.clock;
+  if (clock !== undefined && !/^\d+$/.test(clock)) {
+    process.stderr.write(
+      `dashscope-mock: --clock must be a whole number of milliseconds since the epoch, got '${clock}'\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65_535) {
     process.stderr.write(
@@ -91,6 +101,7 @@ async function main(): Promise<void> {
     codingPlanClientGate: values["coding-plan-client-gate"] === true,
     cors: values.cors === true,
     ...(maxBody === undefined ? {} : { maxRequestBodyBytes: Number(maxBody) }),
+    ...(clock === undefined ? {} : { clock: () => Number(clock) }),
     ...(codingPlanModels === undefined ? {} : { codingPlanModels }),
     ...(tokenPlanModels === undefined ? {} : { tokenPlanModels }),
     ...(extraModels === undefined ? {} : { extraModels }),
@@ -152,6 +163,7 @@ function parse() {
       "workspace-key": { type: "string", multiple: true },
       cors: { type: "boolean" },
       "max-body-bytes": { type: "string" },
+      clock: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

@@ -72,7 +72,7 @@ function checkedSelection(selection: EndpointSelection): {
   if (workspace !== undefined && isReservedHostLabel(workspace)) {
     throw invalid(
       `Invalid workspace id ${quoteInput(String(workspaceId))}: "${workspace}" is the first label of Model Studio's own ${workspace}.{regionId} hosts, not a workspace.`,
-      `Leave workspaceId out and pass family: "${familyNamedBy(workspace)}" for that host; a workspace id is the first label of your workspace's own domain.`,
+      `Leave workspaceId out: that host is endpointFor({ family: "${familyNamedBy(workspace)}", region }) (pass its baseUrl as the baseUrl option); a workspace id is the first label of your workspace's own domain.`,
     );
   }
   return { plan, region, workspaceId: workspace, family };
@@ -98,7 +98,7 @@ function defaultFamily(plan: Plan, region: RegionId, withWorkspace: boolean): En
   if (elsewhere.some(needsWorkspaceId)) {
     throw invalid(
       `The region ${regionName(region)} has only ${ENDPOINT_FAMILIES.workspace.label}s for ${PLANS[plan].label}: there is no shared host to default to.`,
-      `Pass workspaceId (the workspace's id from the Model Studio console), or family "trial" for the trial domain.`,
+      `Pass workspaceId (the workspace's id from the Model Studio console), or for the trial domain endpointFor({ family: "trial", region }) (its baseUrl as the baseUrl option).`,
     );
   }
   const home = ofPlan.find((id) => ENDPOINT_FAMILIES[id].selectedBy === "plan");

@@ -66,6 +66,8 @@ describe("plan, region and workspaceId select the host without a URL", () => {
     const error = errorOf(() => resolve({ region: "ap-northeast-1", apiKey: STANDARD_KEY }));
     expect(error.message).toContain("ap-northeast-1 (Japan (Tokyo)) has only workspace-dedicated domains");
     expect(error.hint).toContain("workspaceId");
+    // resolveQwenConfig has no family option: the hint names the call that builds the trial URL.
+    expect(error.hint).toContain('endpointFor({ family: "trial", region })');
   });
 
   it("the region defaults to Singapore", () => {
@@ -86,6 +88,7 @@ describe("plan, region and workspaceId select the host without a URL", () => {
       const error = errorOf(() => resolve({ region: "cn-beijing", workspaceId, apiKey: STANDARD_KEY }));
       expect(error.kind).toBe("invalid-option");
       expect(error.message).toMatch(/not a workspace/);
+      expect(error.hint).toMatch(/endpointFor\(\{ family: "(trial|token-plan)", region \}\)/);
     },
   );
 

@@ -88,3 +88,16 @@ export function isDecodingError(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether `error` (or a cause up its chain) is the runtime's refusal of response headers above
+ * its limit (undici's `UND_ERR_HEADERS_OVERFLOW`; Node reads 16 KiB by default): a response, not
+ * a dropped connection.
+ */
+export function isHeadersOverflow(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
+    if ((current as { code?: unknown }).code === "UND_ERR_HEADERS_OVERFLOW") return true;
+    current = current.cause;
+  }
+  return false;
+}

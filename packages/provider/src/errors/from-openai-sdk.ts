@@ -3,6 +3,7 @@ import { type ProviderErrorBody, parseErrorBody, readErrorEnvelope } from "../er
 import {
   BodyUndecodable,
   isDecodingError,
+  isHeadersOverflow,
   RedirectRefused,
   ResponseTooLarge,
 } from "../transport-failures.js";
@@ -37,6 +38,11 @@ export function toQwenApiError(
   if (failure instanceof BodyUndecodable)
     return localError("undecodable-response", context, failure.cause, facts(failure));
   if (isDecodingError(failure)) return localError("undecodable-response", context, failure);
+  if (isHeadersOverflow(failure)) {
+    return localError("response-too-large", context, failure, {
+      detail: "the response headers are larger than the runtime reads",
+    });
+  }
   if (error instanceof APIConnectionError) {
     return localError(phase === "stream" ? "stream-interrupted" : "connection", context, failure);
   }

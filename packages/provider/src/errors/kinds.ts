@@ -182,7 +182,7 @@ export const QWEN_API_ERROR_KINDS = {
   },
   "response-too-large": {
     retryable: false,
-    cause: `an SSE line or event above ${describeSize(LIMITS.sseLineLength)}, or a non-streaming body above ${describeSize(LIMITS.jsonBodyBytes)}`,
+    cause: `an SSE line or event above ${describeSize(LIMITS.sseLineLength)}, a non-streaming body above ${describeSize(LIMITS.jsonBodyBytes)}, or response headers above the runtime's limit (16 KiB on Node.js)`,
     action: "check the server or proxy; no real DashScope response comes near",
     hint: (facts) =>
       `The server sent more than qwenkit reads: ${facts.context.endpoint?.baseUrl ?? "the endpoint"}, or a proxy in front of it, is misbehaving.`,

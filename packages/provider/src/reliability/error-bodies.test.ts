@@ -204,3 +204,26 @@ describe("classified by what happened: a corrupt gzip body or a deeply nested JS
     },
   );
 });
+
+describe("response headers past the runtime's limit", () => {
+  it.each(["chat", "stream"] as const)(
+    "a 60 KB header on %s is response-too-large, not a retried connection error",
+    async (call) => {
+      await withLoopbackServer(
+        (_request, response) => {
+          response.writeHead(200, { "content-type": "application/json", "x-request-id": "r".repeat(60_000) });
+          response.end("{}");
+        },
+        async (server) => {
+          const provider = providerFor(server.origin, 2);
+          const error = await (call === "chat"
+            ? provider.chat(request)
+            : provider.stream(request).result
+          ).catch((caught: unknown) => caught);
+          expect(error).toMatchObject({ name: "QwenApiError", kind: "response-too-large", retryable: false });
+          expect(server.requests).toHaveLength(1);
+        },
+      );
+    },
+  );
+});

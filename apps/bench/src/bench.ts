@@ -16,6 +16,7 @@ import { IMPORTED_MODULES, type ImportedModule } from "./probes/imported-modules
 import type { LongStreamMemoryJob, LongStreamMemoryResult } from "./probes/long-stream-memory.js";
 import type { MockThroughputJob, MockThroughputResult } from "./probes/mock-throughput.js";
 import { type Measurement, summarizeWorkload, type WorkloadResult } from "./report.js";
+import { ROUNDS, roundParticipants } from "./rounds.js";
 import { median } from "./stats.js";
 import type { SubjectName } from "./subject.js";
 import { SUBJECTS } from "./subjects.js";
@@ -27,12 +28,8 @@ import { TRANSPORTS, type Transport, WORKLOADS, type Workload } from "./workload
 /**
  * Per workload, each subject gets a fresh process that warms up once; then the subjects take
  * turns, one run each per round (in reverse order every other round), so that a slow spell of
- * the machine falls on all of them alike. At least MIN_ROUNDS rounds; more, up to MAX_ROUNDS,
- * while the workload has used less than ROUND_BUDGET_MS.
+ * the machine falls on all of them alike; which subjects take part in which round is ROUNDS'.
  */
-const MIN_ROUNDS = 3;
-const MAX_ROUNDS = 7;
-const ROUND_BUDGET_MS = 12_000;
 const IMPORT_SAMPLES = 15;
 const MOCK_THROUGHPUT: Omit<MockThroughputJob, "origin"> = {
   chunks: 20,
@@ -70,16 +67,20 @@ async function measureWorkload(
       };
       workers.push({ subject: subject.name, process: await startWorker(job), runsMs: [] });
     }
-    const started = performance.now();
-    for (
-      let round = 0;
-      round < MAX_ROUNDS && (round < MIN_ROUNDS || performance.now() - started < ROUND_BUDGET_MS);
-      round += 1
-    ) {
-      const order = round % 2 === 0 ? workers : [...workers].reverse();
+    let extraMs = 0;
+    for (let round = 0; ; round += 1) {
+      const taking = roundParticipants(
+        round,
+        workers.map((worker) => worker.runsMs),
+        extraMs,
+      ).map((index) => workers[index] as (typeof workers)[number]);
+      if (taking.length === 0) break;
+      const started = performance.now();
+      const order = round % 2 === 0 ? taking : [...taking].reverse();
       for (const worker of order) worker.runsMs.push(await worker.process.run());
+      if (round >= ROUNDS.min) extraMs += performance.now() - started;
       progress(
-        `${workload.name}/${transport} round ${round + 1}: ${workers.map((worker) => `${worker.subject} ${worker.runsMs.at(-1)?.toFixed(0)} ms`).join(", ")}`,
+        `${workload.name}/${transport} round ${round + 1}: ${taking.map((worker) => `${worker.subject} ${worker.runsMs.at(-1)?.toFixed(0)} ms`).join(", ")}`,
       );
     }
     const measurements: Measurement[] = [];
@@ -202,7 +203,7 @@ async function main(argv: readonly string[]): Promise<number> {
       durationMs,
       machine,
       method: {
-        rounds: { min: MIN_ROUNDS, max: MAX_ROUNDS, budgetMs: ROUND_BUDGET_MS },
+        rounds: ROUNDS,
         workloads: WORKLOADS,
         transports: TRANSPORTS satisfies readonly Transport[],
         subjects: SUBJECTS.map(({ name, description }) => ({ name, description })),

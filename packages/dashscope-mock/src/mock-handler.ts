@@ -10,6 +10,7 @@ import { type FaultPlan, planFaults } from "./faults/plan.js";
 import type { MockFaultRule } from "./faults/rules.js";
 import { FAULT_SPECS } from "./faults/specs.js";
 import { streamFrames } from "./frames.js";
+import { SchemaInstanceTooLarge } from "./json-schema/instance.js";
 import { checkWorkspaceKeys, keyRejection } from "./key-check.js";
 import { maskField, maskUrl } from "./mask-key.js";
 import { type ErrorContext, errorBody, MOCK_ERRORS, type MockErrorName } from "./mock-errors.js";
@@ -19,7 +20,7 @@ import { maxInputTokens, payAsYouGoModelIds, profileOf } from "./models/profile.
 import type { DashscopeMockOptions } from "./options.js";
 import { CONTROL_HEADERS, type OutputControls, parseOutputControls } from "./output-controls.js";
 import { createRecorder, type RecordedRequest, type RequestRecorder } from "./recorder.js";
-import { planReply, type ReplyIdentity } from "./reply.js";
+import { planReply, type ReplyIdentity, type ReplyPlan } from "./reply.js";
 import {
   type BodySource,
   checkBodyLimit,
@@ -116,6 +117,20 @@ function controlError(error: MockControlError, requestId: string): Response {
       type: "invalid_request_error",
       param: error.header,
       code: "mock_invalid_control_header",
+    },
+    request_id: requestId,
+  };
+  return json(400, JSON.stringify(body), { "x-request-id": requestId });
+}
+
+/** A schema (response format or tool parameters) whose instance the mock will not build. */
+function schemaTooLarge(error: SchemaInstanceTooLarge, requestId: string): Response {
+  const body = {
+    error: {
+      message: error.message,
+      type: "invalid_request_error",
+      param: null,
+      code: "mock_schema_too_large",
     },
     request_id: requestId,
   };
@@ -266,7 +281,13 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
       return errorResponse(error, { requestId, ...context });
     }
     const chat = validation.request;
-    const reply = planReply(chat, identity, controls);
+    let reply: ReplyPlan;
+    try {
+      reply = planReply(chat, identity, controls);
+    } catch (error) {
+      if (error instanceof SchemaInstanceTooLarge) return schemaTooLarge(error, requestId);
+      throw error;
+    }
     const headers = { "x-request-id": requestId };
     if (!chat.stream) {
       if (faultPlan.interruption?.type === "drop-connection") return Response.error();

@@ -16,6 +16,23 @@ type Schema = Readonly<Record<string, unknown>>;
 /** `$ref`s followed on one path before giving up (a recursive required property has no finite instance). */
 const MAX_DEPTH = 32;
 
+/**
+ * The most an instance may hold, counting every value and every string character: a schema
+ * asking for more (`minItems: 1e9`, `minLength: 1e9`, nested arrays) would exhaust the mock's
+ * memory, and no model writes that much in one reply.
+ */
+export const MAX_INSTANCE_SIZE = 1_000_000;
+
+/** A schema's instance would be larger than {@link MAX_INSTANCE_SIZE}. */
+export class SchemaInstanceTooLarge extends RangeError {
+  override readonly name = "SchemaInstanceTooLarge";
+  constructor() {
+    super(
+      `dashscope-mock: an instance of this JSON schema holds more than ${MAX_INSTANCE_SIZE} values and characters (minItems / minLength); the mock does not build it`,
+    );
+  }
+}
+
 /** Values for `format`s clients check (zod, ajv-formats, pydantic). */
 const FORMATS: Readonly<Record<string, string>> = {
   "date-time": "1970-01-01T00:00:00Z",
@@ -128,6 +145,14 @@ interface Walk {
   readonly mode: InstanceMode;
   /** Leaves so far, so sampled values vary from one property to the next. */
   leaves: number;
+  /** Values and string characters still allowed (from {@link MAX_INSTANCE_SIZE}). */
+  budget: number;
+}
+
+/** Takes `size` from the walk's budget before building that much; throws when it would run out. */
+function spend(walk: Walk, size: number): void {
+  walk.budget -= size;
+  if (walk.budget < 0) throw new SchemaInstanceTooLarge();
 }
 
 function hashOf(walk: Walk): number {
@@ -137,6 +162,7 @@ function hashOf(walk: Walk): number {
 
 function instance(node: unknown, walk: Walk, depth: number): unknown {
   if (!isSchema(node) || depth > MAX_DEPTH) return null;
+  spend(walk, 1);
   if (typeof node.$ref === "string") {
     const { $ref, ...siblings } = node;
     const target = resolveRef($ref, walk.root);
@@ -166,12 +192,15 @@ function instance(node: unknown, walk: Walk, depth: number): unknown {
     case "array": {
       const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
       const count = Math.max(numberOr(schema.minItems) ?? 0, prefix.length);
+      spend(walk, count);
       return Array.from({ length: count }, (_, index) =>
         instance(index < prefix.length ? prefix[index] : schema.items, walk, depth + 1),
       );
     }
-    case "string":
+    case "string": {
+      spend(walk, numberOr(schema.minLength) ?? 0);
       return stringIn(schema, walk.mode, hashOf(walk));
+    }
     case "integer":
       return numberIn(schema, walk.mode.kind === "smallest" ? 0 : hashOf(walk) % 100, true);
     case "number":
@@ -191,9 +220,11 @@ function instance(node: unknown, walk: Walk, depth: number): unknown {
  * `oneOf` (first branch), `allOf`, local `$ref` into `$defs` / `definitions`, string `format` /
  * `minLength` / `maxLength`, number bounds and `multipleOf`). A schema without a type gives `{}` at
  * the top (a JSON reply is an object) and `null` inside. `pattern` is not honoured.
+ * @throws {@link SchemaInstanceTooLarge} when the instance would hold more than
+ * {@link MAX_INSTANCE_SIZE} values and characters.
  */
 export function schemaInstance(schema: unknown, mode: InstanceMode): unknown {
-  const walk: Walk = { root: schema, mode, leaves: 0 };
+  const walk: Walk = { root: schema, mode, leaves: 0, budget: MAX_INSTANCE_SIZE };
   if (isSchema(schema) && typeOf(flatten(schema)) === undefined && schema.$ref === undefined) {
     if (!("const" in schema) && !Array.isArray(schema.enum)) return {};
   }

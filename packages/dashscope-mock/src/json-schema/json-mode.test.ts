@@ -123,3 +123,61 @@ describe("JSON mode", () => {
     }
   });
 });
+
+describe("a schema whose instance cannot be built", () => {
+  const huge = [
+    ["minItems 1e9", { type: "array", minItems: 1_000_000_000, items: { type: "string" } }],
+    ["minLength 1e9", { type: "string", minLength: 1_000_000_000 }],
+    [
+      "arrays of 100,000 arrays of 100,000",
+      { type: "array", minItems: 100_000, items: { type: "array", minItems: 100_000 } },
+    ],
+  ] as const;
+
+  it.each(huge)(
+    "response_format with %s: a 400 naming the limit, and the mock keeps answering",
+    async (_label, schema) => {
+      const mock = createDashscopeMockHandler();
+      const send = (body: Record<string, unknown>) =>
+        mock.handle(
+          chatRequest(
+            HOST.baseUrl,
+            { model: "qwen-plus", messages: [{ role: "user", content: "Hi" }], ...body },
+            {
+              key: HOST.key,
+            },
+          ),
+        );
+      const response = await send({
+        response_format: { type: "json_schema", json_schema: { name: "big", schema } },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        error: { code: "mock_schema_too_large", type: "invalid_request_error" },
+      });
+      expect((await send({})).status).toBe(200);
+    },
+  );
+
+  it.each(huge)("a forced tool whose parameters hold %s: the same 400", async (_label, schema) => {
+    const response = await ask({
+      tools: [
+        {
+          type: "function",
+          function: { name: "f", parameters: { type: "object", properties: { a: schema } } },
+        },
+      ],
+      tool_choice: "required",
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "mock_schema_too_large" } });
+  });
+
+  it("an instance of 100,000 items is still built", () => {
+    const value = schemaInstance(
+      { type: "array", minItems: 100_000, items: { type: "integer" } },
+      { kind: "smallest" },
+    );
+    expect(value).toHaveLength(100_000);
+  });
+});

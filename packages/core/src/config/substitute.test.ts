@@ -66,10 +66,9 @@ describe("substitute", () => {
   });
 
   it("stays linear on a long string full of unclosed and closed references", () => {
+    // 1.4 M characters: a scan that restarts at every "${" would run for minutes, past the test timeout.
     const hostile = `${"${A".repeat(200_000)}${"${}".repeat(200_000)}`;
-    const started = performance.now();
     expect(substitute(hostile, at, env).value).toBe(hostile);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("gives back any text without ${ unchanged", () => {

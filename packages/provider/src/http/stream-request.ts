@@ -39,6 +39,7 @@ export class StreamRequester {
   readonly #client: OpenAI;
   readonly #fetch: Fetch;
   #request: Promise<ClientRequest> | undefined;
+  #built: ClientRequest | undefined;
 
   constructor(client: OpenAI, fetch: Fetch) {
     this.#client = client;
@@ -47,7 +48,8 @@ export class StreamRequester {
 
   /** Sends `request`; resolves with the 2xx response (its body unread), rejects as the SDK would. */
   async send(request: StreamRequest): Promise<Response> {
-    const client = await this.#clientRequest();
+    // Known after the first request: no promise to wait for on the hot path.
+    const client = this.#built ?? (await this.#clientRequest());
     const headers = { ...client.headers };
     // The SDK tells the server a call's own timeout, in seconds.
     if (request.timeoutMs !== undefined)
@@ -75,7 +77,10 @@ export class StreamRequester {
   #clientRequest(): Promise<ClientRequest> {
     this.#request ??= this.#client
       .buildRequest({ method: "post", path: "/chat/completions", body: {} }, { retryCount: 0 })
-      .then(({ url, req }) => ({ url, headers: Object.fromEntries(new Headers(req.headers)) }))
+      .then(({ url, req }) => {
+        this.#built = { url, headers: Object.fromEntries(new Headers(req.headers)) };
+        return this.#built;
+      })
       .catch((error: unknown) => {
         this.#request = undefined;
         throw error;

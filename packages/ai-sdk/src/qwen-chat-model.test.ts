@@ -5,7 +5,9 @@ import { createQwen } from "./index.js";
 import { KEYS, NATIVE_ENDPOINTS, settingsFor } from "./test-utils/endpoints.js";
 import { lastBody, useDashscopeMock } from "./test-utils/mock.js";
 
-const mock = useDashscopeMock();
+// A fixed clock in the past, so a timestamp the AI SDK makes up itself (now) cannot pass for it.
+const CLOCK_MS = Date.parse("2026-06-01T12:00:00Z");
+const mock = useDashscopeMock({ clock: () => CLOCK_MS });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const endpoints = NATIVE_ENDPOINTS.map((endpoint) => ({
@@ -69,6 +71,7 @@ describe.each(endpoints)("on $name", ({ endpoint }) => {
     expect(requestId).toMatch(UUID);
     expect(response.id).toBe(`chatcmpl-${requestId}`);
     expect(response.modelId).toBe("qwen3.5-plus");
+    expect(response.timestamp).toEqual(new Date(CLOCK_MS));
     expect(lastBody(mock)).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(mock.recorder.last()?.headers.authorization).toBe(`Bearer ${maskApiKey(KEYS[endpoint.plan])}`);
   });
@@ -83,6 +86,7 @@ describe.each(endpoints)("on $name", ({ endpoint }) => {
     const requestId = result.providerMetadata?.qwen?.requestId;
     expect(result.response.id).toBe(`chatcmpl-${requestId}`);
     expect(result.response.modelId).toBe("qwen3.5-plus");
+    expect(result.response.timestamp).toEqual(new Date(CLOCK_MS));
     expect(lastBody(mock)).toMatchObject({ enable_thinking: false, stream: false });
     expect(lastBody(mock)).not.toHaveProperty("stream_options");
   });

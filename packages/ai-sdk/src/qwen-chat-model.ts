@@ -71,6 +71,7 @@ export class QwenChatLanguageModel implements LanguageModelV4 {
       response: {
         ...(result.id === undefined ? {} : { id: result.id }),
         ...(result.model === undefined ? {} : { modelId: result.model }),
+        ...(result.created === undefined ? {} : { timestamp: new Date(result.created * 1000) }),
       },
       warnings: [...call.warnings, ...notes.map(noteWarning)],
     };

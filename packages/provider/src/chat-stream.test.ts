@@ -8,6 +8,7 @@ const RESULT: QwenChatResult = {
   id: "chatcmpl-1",
   requestId: "1",
   model: "m",
+  created: 1_764_547_200,
   text: "ab",
   reasoning: "",
   toolCalls: [],

@@ -1,4 +1,5 @@
 import type { DashScopeCompletion, DashScopeToolCall, Received } from "@qwenkit/core/wire";
+import { unixSeconds } from "./created.js";
 import { maskEchoedSecrets, type WireMasking, wireField } from "./errors/wire-text.js";
 import { nonEmpty } from "./non-empty.js";
 import { requestIdFromCompletionId } from "./request-id.js";
@@ -62,6 +63,7 @@ export function resultFromCompletion(
     id,
     requestId: wireField(meta.requestId, secrets) ?? requestIdFromCompletionId(id),
     model: nonEmpty(completion.model) ? wireField(completion.model, secrets) : undefined,
+    created: unixSeconds(completion.created),
     text: output(message?.content),
     reasoning: output(message?.reasoning_content),
     toolCalls,

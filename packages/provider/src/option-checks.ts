@@ -38,6 +38,16 @@ export function checkRetryCount(value: number | undefined, name: string): void {
   }
 }
 
+/** The `fetch` option: a function when given (a non-function would fail every call as a network error). */
+export function checkFetch(value: unknown): void {
+  if (value !== undefined && typeof value !== "function") {
+    throw invalid(
+      `fetch must be a function, got ${value === null ? "null" : typeof value}.`,
+      "Pass a fetch implementation (e.g. a proxy-aware fetch), or leave fetch out for the global one.",
+    );
+  }
+}
+
 /** The `shapeRequests` option. */
 export function checkShapeRequests(value: unknown): void {
   if (value !== undefined && value !== "auto" && value !== "always") {

@@ -20,7 +20,7 @@ import { guardedFetch } from "./http/guarded-fetch.js";
 import { StreamRequester } from "./http/stream-request.js";
 import { IdleTimeout } from "./idle-timeout.js";
 import { openAIClient } from "./openai-client.js";
-import { checkMilliseconds, checkShapeRequests } from "./option-checks.js";
+import { checkFetch, checkMilliseconds, checkShapeRequests } from "./option-checks.js";
 import type { QwenCallOptions, QwenChatRequest, QwenProviderOptions } from "./options.js";
 import type { QwenChatResult } from "./result.js";
 import { type RetryPolicy, retryDelayMs, retryPolicy, sleep } from "./retry.js";
@@ -94,6 +94,7 @@ class Provider implements QwenProvider {
     this.config = resolveQwenConfig(options);
     checkMilliseconds(options.timeout, "timeout", { zero: false });
     checkShapeRequests(options.shapeRequests);
+    checkFetch(options.fetch);
     this.#options = options;
     this.#policy = retryPolicy(options.maxRetries, options.retryDelays);
     // Not config.capabilities: its streamingUsage is already decided for the default model.

@@ -19,6 +19,8 @@ export interface QwenChatResult {
   readonly requestId: string | undefined;
   /** The model that answered, as the server named it. */
   readonly model: string | undefined;
+  /** When the server dated the response, in Unix seconds (the wire's `created`), when it did. */
+  readonly created: number | undefined;
   /** The answer text (all `content` deltas). `""` when the model produced none. */
   readonly text: string;
   /** The thinking text (all `reasoning_content` deltas). `""` when the model did not think. */

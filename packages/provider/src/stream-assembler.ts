@@ -4,6 +4,7 @@ import type {
   DashScopeToolCallDelta,
   Received,
 } from "@qwenkit/core/wire";
+import { unixSeconds } from "./created.js";
 import { maskEchoedSecrets, type WireMasking, wireField } from "./errors/wire-text.js";
 import { nonEmpty } from "./non-empty.js";
 import { requestIdFromCompletionId } from "./request-id.js";
@@ -57,6 +58,7 @@ export class StreamAssembler {
   readonly #secrets: readonly string[];
   #id: string | undefined;
   #model: string | undefined;
+  #created: number | undefined;
   readonly #text = new TextBuilder();
   readonly #reasoning = new TextBuilder();
   #finishReason: QwenFinishReason | undefined;
@@ -102,6 +104,7 @@ export class StreamAssembler {
     if (this.#id === undefined && nonEmpty(chunk.id)) this.#id = wireField(chunk.id, this.#secrets);
     if (this.#model === undefined && nonEmpty(chunk.model))
       this.#model = wireField(chunk.model, this.#secrets);
+    if (this.#created === undefined) this.#created = unixSeconds(chunk.created);
     const choice = followedChoice(chunk);
     const delta = choice?.delta;
     if (delta) {
@@ -143,6 +146,7 @@ export class StreamAssembler {
       id: this.#id,
       requestId: wireField(meta.requestId, this.#secrets) ?? requestIdFromCompletionId(this.#id),
       model: this.#model,
+      created: this.#created,
       text: masked(this.#text.toString()),
       reasoning: masked(this.#reasoning.toString()),
       toolCalls: [...this.#toolCalls.values()]

@@ -80,6 +80,7 @@ export class StreamPartWriter {
       type: "response-metadata",
       ...(result.id === undefined ? {} : { id: result.id }),
       ...(result.model === undefined ? {} : { modelId: result.model }),
+      ...(result.created === undefined ? {} : { timestamp: new Date(result.created * 1000) }),
     });
     this.#enqueue({
       type: "finish",

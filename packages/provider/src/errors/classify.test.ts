@@ -350,6 +350,7 @@ describe("the API key never leaks", () => {
       id: undefined,
       requestId: undefined,
       model: undefined,
+      created: undefined,
       text: "He",
       reasoning: "",
       toolCalls: [],

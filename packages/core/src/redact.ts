@@ -53,7 +53,9 @@ export function redactSecrets(
       continue;
     let masked: string | undefined;
     for (const spelling of spellings(secret)) {
-      if (out.includes(spelling)) out = out.split(spelling).join((masked ??= maskApiKey(secret)));
+      if (!out.includes(spelling)) continue;
+      masked ??= maskApiKey(secret);
+      out = out.split(spelling).join(masked);
     }
   }
   if (options.keyShaped === false) return out;

@@ -156,8 +156,10 @@ export function validateChatRequest(
   if (thinking && !stream && model.thinking.kind === "hybrid") {
     return invalid("parameter.enable_thinking must be set to false for non-streaming calls");
   }
-  // Structured output needs thinking off: json_schema gets the same rejection as json_object.
-  if (thinking && responseFormat.kind !== "text") {
+  // Structured output needs thinking off: json_schema gets the same rejection as json_object. An
+  // explicit enable_thinking: true counts even where the mock does not know how the model thinks
+  // (qwen-plus and the rest of the Pay-as-you-go list are not in the catalog).
+  if ((thinking || body.enable_thinking === true) && responseFormat.kind !== "text") {
     return invalid("Json mode response is not supported when enable_thinking is true");
   }
 

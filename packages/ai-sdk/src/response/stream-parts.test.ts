@@ -8,6 +8,7 @@ const result = (overrides: Partial<QwenChatResult> = {}): QwenChatResult => ({
   id: "chatcmpl-1",
   requestId: "1",
   model: "qwen3.5-plus",
+  created: undefined,
   text: "",
   reasoning: "",
   toolCalls: [],

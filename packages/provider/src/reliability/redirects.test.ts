@@ -125,6 +125,23 @@ describe("a redirect to another origin is refused, naming that origin", () => {
       },
     );
   });
+
+  it("a fetch that routes the request elsewhere on purpose (a proxy, a test double) is not a redirect", async () => {
+    await withTwoOrigins(
+      () => () => {
+        throw new Error("the endpoint itself is never asked");
+      },
+      async ({ endpoint, other, otherBodies }) => {
+        const routing: typeof fetch = (input, init) => {
+          const url = input instanceof Request ? input.url : String(input);
+          return fetch(url.replace(endpoint.origin, other.origin), init);
+        };
+        const result = await provider(endpoint, { fetch: routing }).chat(request);
+        expect(result.text).toBe("from the other origin");
+        expect(otherBodies).toHaveLength(1);
+      },
+    );
+  });
 });
 
 describe("same-origin redirects", () => {

@@ -1,44 +1,8 @@
 import { createAlibaba } from "@ai-sdk/alibaba";
-import { streamText, tool } from "ai";
-import { z } from "zod";
-import { benchMessages } from "../chat-request.js";
-import type { Subject } from "../subject.js";
 import { BENCH_API_KEY, BENCH_MODEL } from "../target.js";
-import { BENCH_TOOL, shapeHeaders } from "../workloads.js";
-
-const tools = {
-  [BENCH_TOOL.name]: tool({
-    description: BENCH_TOOL.description,
-    inputSchema: z.object({ [BENCH_TOOL.firstProperty]: z.string() }),
-  }),
-};
+import { streamTextSubject } from "./stream-text.js";
 
 /** The Vercel AI SDK's `streamText` on `@ai-sdk/alibaba`, its full stream iterated. */
-export const aiSdkAlibaba: Subject = {
-  create(target) {
-    const alibaba = createAlibaba({ apiKey: BENCH_API_KEY, baseURL: target.baseUrl });
-    const model = alibaba(BENCH_MODEL);
-    return {
-      async stream(shape) {
-        const result = streamText({
-          model,
-          messages: benchMessages(shape),
-          ...(shape.type === "tool-call" ? { tools } : {}),
-          headers: shapeHeaders(shape),
-          maxRetries: 0,
-        });
-        let deltas = 0;
-        let outputTokens: number | undefined;
-        let toolCalled = false;
-        for await (const part of result.stream) {
-          if (part.type === "text-delta" || part.type === "tool-input-delta") deltas += 1;
-          else if (part.type === "tool-call") toolCalled = true;
-          else if (part.type === "finish") outputTokens = part.totalUsage.outputTokens;
-          else if (part.type === "error") throw part.error;
-        }
-        if (shape.type === "tool-call" && !toolCalled) throw new Error("@ai-sdk/alibaba: no tool call");
-        return { deltas, outputTokens };
-      },
-    };
-  },
-};
+export const aiSdkAlibaba = streamTextSubject("@ai-sdk/alibaba", (baseUrl) =>
+  createAlibaba({ apiKey: BENCH_API_KEY, baseURL: baseUrl })(BENCH_MODEL),
+);

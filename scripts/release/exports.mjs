@@ -165,6 +165,16 @@ export function collectExports(packages) {
   return { actual, problems };
 }
 
+/** One line per entry of `actual` (as collectExports gives it): how many values and types it exports. */
+function countLines(actual) {
+  return Object.entries(actual).flatMap(([name, entries]) =>
+    Object.entries(entries).map(
+      ([subpath, { values, types }]) =>
+        `${name} "${subpath}": ${values.length} values, ${types.length} types`,
+    ),
+  );
+}
+
 /**
  * The exact export list of every entry of every tarball against scripts/release/exports.json: a
  * new export, or a lost one, fails until that file says so (`node scripts/release/exports.mjs
@@ -173,11 +183,7 @@ export function collectExports(packages) {
 export function checkExports(packed) {
   const { actual, problems } = collectExports(packed);
   const differences = exportDifferences(actual, readExpectedExports());
-  for (const [name, entries] of Object.entries(actual)) {
-    for (const [subpath, { values, types }] of Object.entries(entries)) {
-      process.stdout.write(`  ${name} "${subpath}": ${values.length} values, ${types.length} types\n`);
-    }
-  }
+  for (const line of countLines(actual)) process.stdout.write(`  ${line}\n`);
   if (problems.length + differences.length > 0) {
     throw new CheckFailure(
       `the export lists differ from scripts/release/exports.json (review, then run node scripts/release/exports.mjs --write):\n${[...problems, ...differences].map((line) => `  - ${line}`).join("\n")}`,
@@ -190,11 +196,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = resolve(import.meta.dirname, "../..");
   const packages = publishedPackages(root).map((pkg) => ({ ...pkg, root: pkg.dir }));
   const { actual, problems } = collectExports(packages);
-  for (const [pkg, entries] of Object.entries(actual)) {
-    for (const [subpath, { values, types }] of Object.entries(entries)) {
-      process.stdout.write(`${pkg} "${subpath}": ${values.length} values, ${types.length} types\n`);
-    }
-  }
+  for (const line of countLines(actual)) process.stdout.write(`${line}\n`);
   if (process.argv.includes("--write")) {
     writeFileSync(EXPORTS_FILE, `${JSON.stringify(actual, null, 2)}\n`);
     // In the repository's own format, so `pnpm lint` passes on the file as written.

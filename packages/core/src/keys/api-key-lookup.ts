@@ -6,7 +6,7 @@ import {
   readOpenClawSettings,
   readPrimaryModel,
 } from "../config/openclaw-config.js";
-import { Environment, type FoundVariable, processEnv, variableIn } from "../env-variables.js";
+import { Environment, processEnv, variableIn } from "../env-variables.js";
 import { QwenConfigError } from "../errors.js";
 import type { FileSystem } from "../node/file-system.js";
 import { platformFileSystem } from "../node/node-file-system.js";
@@ -100,10 +100,11 @@ function keyFrom(value: string | undefined, source: KeySource): ResolvedApiKey |
   }
 }
 
-function firstVariable(environment: Environment, names: readonly string[]): FoundVariable | undefined {
+/** The key in the first of `names` set in the environment. */
+function keyInVariables(environment: Environment, names: readonly string[]): ResolvedApiKey | undefined {
   for (const name of names) {
     const found = environment.get(name);
-    if (found) return found;
+    if (found) return keyFrom(found.value, keySourceOfVariable(found));
   }
   return undefined;
 }
@@ -174,8 +175,7 @@ export function readKeySourcesWith(
     keyFor(provider, keyVariables = []) {
       const variables = [...new Set([...keyVariables, ...API_KEY_ENV_VARS])];
       const fromConfig = explicit ?? settingsFor(provider).apiKey;
-      const variable = fromConfig === undefined ? firstVariable(environment, variables) : undefined;
-      const key = fromConfig ?? (variable && keyFrom(variable.value, keySourceOfVariable(variable)));
+      const key = fromConfig ?? keyInVariables(environment, variables);
       if (key) found.push(key);
       return {
         found: key,
@@ -194,10 +194,7 @@ export function readKeySourcesWith(
       // is what failed) the one the apiKey option or the variables hold.
       for (const lookUp of [
         () => this.keyFor(QWEN_PROVIDER_ID).found,
-        () => {
-          const variable = explicit ? undefined : firstVariable(environment, API_KEY_ENV_VARS);
-          return explicit ?? (variable && keyFrom(variable.value, keySourceOfVariable(variable)));
-        },
+        () => explicit ?? keyInVariables(environment, API_KEY_ENV_VARS),
       ]) {
         try {
           const key = lookUp();

@@ -1,4 +1,5 @@
 import type { NativeHostMatch } from "@qwenkit/core";
+import { isObject } from "./is-object.js";
 import { type ResponseFormat, readResponseFormat } from "./json-schema/response-format.js";
 import type { ErrorContext, MockErrorName } from "./mock-errors.js";
 import { findModel, type ModelProfile, maxInputTokens, profileOf, thinks } from "./models/profile.js";
@@ -66,9 +67,6 @@ const PLAN_LISTS: Readonly<Record<NativeHostMatch["plan"], keyof ModelPolicy | u
 
 const ROLES = ["system", "assistant", "user", "tool", "function"] as const;
 const ROLE_LIST = `[${ROLES.map((role) => `'${role}'`).join(", ")}]`;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const reject = (error: MockErrorName, context: Rejection["context"] = {}): Validation => ({
   ok: false,

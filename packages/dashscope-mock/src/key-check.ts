@@ -1,5 +1,6 @@
 import type { NativeHostMatch } from "@qwenkit/core";
 import { isWorkspaceId, keyFitsPlan } from "@qwenkit/core/advanced";
+import { isObject } from "./is-object.js";
 import type { MockErrorName } from "./mock-errors.js";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -18,7 +19,7 @@ export type WorkspaceKeyBook = ReadonlyMap<string, ReadonlySet<string>>;
  */
 export function checkWorkspaceKeys(value: unknown, where: string): WorkspaceKeyBook | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isObject(value)) {
     throw new TypeError(`${where}: workspaceKeys must be an object of workspace id → array of keys`);
   }
   const book = new Map<string, Set<string>>();

@@ -1,9 +1,7 @@
 import type { ChatRequest, ToolDefinition } from "./chat-request.js";
+import { isObject } from "./is-object.js";
 import { schemaInstance } from "./json-schema/instance.js";
 import { utf8Length } from "./tokens.js";
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;

@@ -1,4 +1,5 @@
 import { MockControlError } from "../control-error.js";
+import { isObject } from "../is-object.js";
 import type { RecordedRequest } from "../recorder.js";
 import { checkFault, type MockFault } from "./specs.js";
 
@@ -22,9 +23,6 @@ export interface MockFaultRule {
 }
 
 const MATCH_KEYS = ["host", "path", "model"] as const;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Whether a request fits a rule's match. */
 export function matches(match: MockFaultRule["match"], request: RecordedRequest): boolean {

@@ -1,4 +1,5 @@
 import { MockControlError } from "../control-error.js";
+import { isObject } from "../is-object.js";
 import { isMockErrorName, MOCK_ERROR_NAMES, type MockErrorName } from "../mock-errors.js";
 
 /**
@@ -177,10 +178,8 @@ export function parametersOf(type: MockFaultType): readonly (readonly [string, P
  * @throws {@link MockControlError} naming the fault and the parameter that is wrong.
  */
 export function checkFault(value: unknown, where: string): MockFault {
-  const fault = value as Record<string, unknown> | null;
-  if (typeof fault !== "object" || fault === null || Array.isArray(fault)) {
-    throw new MockControlError(where, "a fault is an object with a `type`");
-  }
+  if (!isObject(value)) throw new MockControlError(where, "a fault is an object with a `type`");
+  const fault = value;
   const { type } = fault;
   if (typeof type !== "string" || !isMockFaultType(type)) {
     throw new MockControlError(

@@ -1,3 +1,5 @@
+import { isObject } from "../is-object.js";
+
 /** What a request's `response_format` asks for. */
 export type ResponseFormat =
   | { readonly kind: "text" }
@@ -6,9 +8,6 @@ export type ResponseFormat =
 
 const TYPES = ["text", "json_object", "json_schema"] as const;
 const TYPE_LIST = `[${TYPES.map((type) => `'${type}'`).join(", ")}]`;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Reads `response_format` (absent or `null` means text), in the wording of DashScope's schema

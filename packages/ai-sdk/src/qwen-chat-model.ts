@@ -11,7 +11,7 @@ import type { QwenCallOptions, QwenChatRequest, QwenProvider, QwenStreamEvent } 
 import type { ShapedChatRequest } from "@qwenkit/provider/advanced";
 import { type FailedCall, qwenApiErrorOf, toAiSdkError } from "./errors.js";
 import { toChatCall } from "./request/chat-request.js";
-import { toContent } from "./response/content.js";
+import { toContent, toResponseMetadata } from "./response/content.js";
 import { toFinishReason } from "./response/finish-reason.js";
 import { noteWarning, type QwenNote, qwenProviderMetadata } from "./response/provider-metadata.js";
 import { StreamPartWriter } from "./response/stream-parts.js";
@@ -68,11 +68,7 @@ export class QwenChatLanguageModel implements LanguageModelV4 {
       usage: toUsage(result.usage),
       providerMetadata: qwenProviderMetadata(result.requestId, notes),
       request: { body: call.shaped.body },
-      response: {
-        ...(result.id === undefined ? {} : { id: result.id }),
-        ...(result.model === undefined ? {} : { modelId: result.model }),
-        ...(result.created === undefined ? {} : { timestamp: new Date(result.created * 1000) }),
-      },
+      response: toResponseMetadata(result),
       warnings: [...call.warnings, ...notes.map(noteWarning)],
     };
   }

@@ -1,4 +1,4 @@
-import type { LanguageModelV4Content } from "@ai-sdk/provider";
+import type { LanguageModelV4Content, LanguageModelV4ResponseMetadata } from "@ai-sdk/provider";
 import type { QwenChatResult, QwenToolCall } from "@qwenkit/provider";
 
 /** A finished call's output as AI SDK content, in the order the model produced it: thinking, answer, tool calls. */
@@ -21,5 +21,14 @@ export function toToolCallPart(call: QwenToolCall): Extract<LanguageModelV4Conte
     toolCallId: call.id,
     toolName: call.name,
     input: call.arguments.trim() === "" ? "{}" : call.arguments,
+  };
+}
+
+/** The response's id, model and creation time as the AI SDK's response metadata; what DashScope did not send stays out. */
+export function toResponseMetadata(result: QwenChatResult): LanguageModelV4ResponseMetadata {
+  return {
+    ...(result.id === undefined ? {} : { id: result.id }),
+    ...(result.model === undefined ? {} : { modelId: result.model }),
+    ...(result.created === undefined ? {} : { timestamp: new Date(result.created * 1000) }),
   };
 }

@@ -1,6 +1,6 @@
 import type { LanguageModelV4StreamPart, SharedV4ProviderMetadata } from "@ai-sdk/provider";
 import type { QwenChatResult, QwenFinishReason, QwenStreamEvent, QwenUsage } from "@qwenkit/provider";
-import { toToolCallPart } from "./content.js";
+import { toResponseMetadata, toToolCallPart } from "./content.js";
 import { toFinishReason } from "./finish-reason.js";
 import { toUsage } from "./usage.js";
 
@@ -76,12 +76,7 @@ export class StreamPartWriter {
   /** Ends a stream that finished: open blocks, the response metadata, the `finish` part. */
   finish(result: QwenChatResult, providerMetadata: SharedV4ProviderMetadata): void {
     this.#endBlocks();
-    this.#enqueue({
-      type: "response-metadata",
-      ...(result.id === undefined ? {} : { id: result.id }),
-      ...(result.model === undefined ? {} : { modelId: result.model }),
-      ...(result.created === undefined ? {} : { timestamp: new Date(result.created * 1000) }),
-    });
+    this.#enqueue({ type: "response-metadata", ...toResponseMetadata(result) });
     this.#enqueue({
       type: "finish",
       finishReason: toFinishReason(result.finishReason ?? this.#finishReason),

@@ -10,7 +10,7 @@ import {
 } from "./families.js";
 import { isReservedHostLabel, type NativeEndpoint } from "./match.js";
 import { isPlan, PLAN_IDS, PLANS, type Plan } from "./plans.js";
-import { isRegionId, REGION_IDS, REGIONS, type RegionId } from "./regions.js";
+import { isRegionId, REGION_IDS, type RegionId, regionName } from "./regions.js";
 import { isWorkspaceId } from "./workspace-id.js";
 
 /** What {@link endpointFor} builds an endpoint from. */
@@ -25,7 +25,6 @@ export interface EndpointSelection {
   readonly family?: EndpointFamilyId;
 }
 
-const regionName = (region: RegionId) => `${region} (${REGIONS[region].label})`;
 const familyRegions = (family: EndpointFamilyId) =>
   ENDPOINT_FAMILIES[family].regions.map(regionName).join(", ");
 

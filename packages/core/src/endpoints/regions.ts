@@ -28,3 +28,8 @@ export function isRegionId(value: unknown): value is RegionId {
 
 /** The region ids, for messages and tables (the set, not an order to look things up by). */
 export const REGION_IDS = Object.keys(REGIONS) as readonly RegionId[];
+
+/** A region for messages: its id and console name, e.g. `ap-southeast-1 (Singapore)`. */
+export function regionName(region: RegionId): string {
+  return `${region} (${REGIONS[region].label})`;
+}

@@ -15,7 +15,7 @@ import type { EndpointFamilyId } from "./families.js";
 import { matchNativeEndpoint, type NativeEndpoint } from "./match.js";
 import { PLANS, type Plan } from "./plans.js";
 import { checkProtocolPath } from "./protocol-paths.js";
-import { REGIONS, type RegionId } from "./regions.js";
+import { type RegionId, regionName } from "./regions.js";
 
 /**
  * Where the base URL came from: the `baseUrl` option (`base-url`), the config (`config`), the
@@ -115,7 +115,7 @@ function explicitSelection(inputs: EndpointInputs): Selection | undefined {
       { value: inputs.region, what: `region "${inputs.region}"` },
       { value: choice?.region, what: choiceWhat },
     ],
-    (value) => `${value} (${REGIONS[value].label})`,
+    regionName,
   );
   const byOptions =
     inputs.plan !== undefined || inputs.region !== undefined || inputs.workspaceId !== undefined;

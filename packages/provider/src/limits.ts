@@ -29,9 +29,6 @@ export const LIMITS = {
   timerMs: 2 ** 31 - 1,
 } as const;
 
-/** Which bound a response broke. */
-export type LimitName = keyof typeof LIMITS;
-
 /** A size limit as people write it: `8 MiB`, `64 KiB`, `2000`. */
 export function describeSize(bytes: number): string {
   if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;

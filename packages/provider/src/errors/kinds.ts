@@ -208,11 +208,6 @@ export type QwenApiErrorKind = keyof typeof QWEN_API_ERROR_KINDS;
 /** The kinds, for tables and tests (the set, not an order to look things up by). */
 export const QWEN_API_ERROR_KIND_IDS = Object.keys(QWEN_API_ERROR_KINDS) as readonly QwenApiErrorKind[];
 
-/** Whether `value` is a {@link QwenApiErrorKind}. */
-export function isQwenApiErrorKind(value: unknown): value is QwenApiErrorKind {
-  return typeof value === "string" && Object.hasOwn(QWEN_API_ERROR_KINDS, value);
-}
-
 /** The hint of `kind` for `facts`. */
 export function hintFor(kind: QwenApiErrorKind, facts: HintFacts): string {
   const spec: QwenApiErrorKindSpec = QWEN_API_ERROR_KINDS[kind];

@@ -6,6 +6,7 @@ import {
   isHeadersOverflow,
   RedirectRefused,
   ResponseTooLarge,
+  type TransportFailure,
 } from "../transport-failures.js";
 import { classifyProviderError } from "./classify.js";
 import type { QwenErrorContext } from "./context.js";
@@ -57,7 +58,7 @@ export function toQwenApiError(
   return localError(error instanceof SyntaxError ? "malformed-response" : "connection", context, error);
 }
 
-const facts = (failure: ResponseTooLarge | RedirectRefused | BodyUndecodable) => ({
+const facts = (failure: TransportFailure) => ({
   status: failure.status,
   detail: failure.message,
 });

@@ -15,7 +15,7 @@ import {
   readKeySources,
 } from "./keys/api-key-lookup.js";
 import type { ResolvedApiKey } from "./keys/config-api-key.js";
-import { describeKeySource, type KeySource } from "./keys/key-source.js";
+import { describeResolvedKey, type KeySource } from "./keys/key-source.js";
 import { capabilitiesForModel, type StreamingUsageSettings } from "./model-capabilities.js";
 import { type ModelRef, parseModelRef } from "./model-ref.js";
 import {
@@ -252,7 +252,7 @@ function withOtherProviderHint(
 
 function keyWarnings(key: ResolvedApiKey, endpoint: ResolvedEndpoint): QwenWarning[] {
   const keyKind = key.apiKey.kind;
-  const description = `${describeKeySource(key.source)} (${key.apiKey.masked})`;
+  const description = describeResolvedKey(key);
   if (keyKind === undefined) return [unrecognizedKeyFormatWarning(description)];
   if (endpoint.plan !== undefined && PLANS[endpoint.plan].keyKind !== keyKind) {
     return [keyPlanMismatchWarning(keyKind, endpoint.plan, description, endpoint.baseUrl)];

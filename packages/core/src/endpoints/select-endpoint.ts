@@ -2,7 +2,7 @@ import { plansOfKeyKind } from "../api-key-kinds.js";
 import type { AuthChoiceSpec } from "../auth-choice.js";
 import { QwenConfigError } from "../errors.js";
 import type { ResolvedApiKey } from "../keys/config-api-key.js";
-import { describeKeySource } from "../keys/key-source.js";
+import { describeResolvedKey } from "../keys/key-source.js";
 import {
   authChoiceOverriddenWarning,
   baseUrlPathWarning,
@@ -130,10 +130,6 @@ function explicitSelection(inputs: EndpointInputs): Selection | undefined {
   return { plan, region, workspaceId: inputs.workspaceId, source, by };
 }
 
-function keyDescription(key: ResolvedApiKey): string {
-  return `${describeKeySource(key.source)} (${key.apiKey.masked})`;
-}
-
 /** The endpoint a selection names; a missing plan comes from the key (a guess for `sk-sp-`, with a warning). */
 function selectedEndpoint(
   selection: Selection,
@@ -158,7 +154,7 @@ function selectedEndpoint(
 
 function guessedWarning(key: ResolvedApiKey, endpoint: NativeEndpoint): QwenWarning {
   const others = plansOfKeyKind("subscription").filter((plan) => plan !== endpoint.plan);
-  return subscriptionPlanGuessedWarning(keyDescription(key), endpoint.plan, endpoint.baseUrl, others);
+  return subscriptionPlanGuessedWarning(describeResolvedKey(key), endpoint.plan, endpoint.baseUrl, others);
 }
 
 function endpointAt(

@@ -1,4 +1,5 @@
 import type { VariableOrigin, VariableRef } from "../env-variables.js";
+import type { ResolvedApiKey } from "./config-api-key.js";
 
 /** The SecretRef a config key came from, as `source:provider:id` and where it was read (never the value). */
 export type SecretRefOrigin =
@@ -85,4 +86,9 @@ export function describeKeySource(source: KeySource): string {
     case "config-env":
       return `config ${source.path}`;
   }
+}
+
+/** A found key for warnings: its source and its masked form, e.g. `env QWEN_API_KEY (sk-…a1b2)`. */
+export function describeResolvedKey(key: ResolvedApiKey): string {
+  return `${describeKeySource(key.source)} (${key.apiKey.masked})`;
 }

@@ -5,10 +5,7 @@ import type { MockErrorName } from "./mock-errors.js";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/** Keys bound to workspaces, as the option gives them: workspace id → the keys of that workspace. */
-export type WorkspaceKeys = Readonly<Record<string, readonly string[]>>;
-
-/** {@link WorkspaceKeys} checked: lower-case workspace id → its keys. */
+/** The `workspaceKeys` option checked: lower-case workspace id → its keys. */
 export type WorkspaceKeyBook = ReadonlyMap<string, ReadonlySet<string>>;
 
 /**

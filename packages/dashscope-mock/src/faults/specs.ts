@@ -153,9 +153,6 @@ type Flatten<T> = { [K in keyof T]: T[K] };
  */
 export type MockFault = { [T in MockFaultType]: Flatten<FaultOf<T>> }[MockFaultType];
 
-/** The fault of one type. */
-export type MockFaultOf<T extends MockFaultType> = Extract<MockFault, { readonly type: T }>;
-
 /** The slot a fault type fills. */
 export type FaultSlot = (typeof FAULT_SPECS)[MockFaultType]["slot"];
 

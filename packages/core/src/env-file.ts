@@ -1,7 +1,7 @@
 import { QwenConfigError, quoteInput } from "./errors.js";
 import type { FileSystem } from "./node/file-system.js";
 import { platformFileSystem } from "./node/node-file-system.js";
-import { readTextFile, requireFileSystem } from "./node/read-text-file.js";
+import { readTextFile, requireFileSystem, withoutByteOrderMark } from "./node/read-text-file.js";
 
 /**
  * The env file OpenClaw reads for daemons (launchd/systemd services lack the shell's env), with
@@ -14,8 +14,6 @@ export const DEFAULT_ENV_FILES = ["~/.openclaw/.env"] as const satisfies readonl
  * bytes; a larger one is refused unread, so a wrong path (a log, a disk image) costs nothing.
  */
 export const ENV_FILE_MAX_BYTES = 1024 * 1024;
-
-const BYTE_ORDER_MARK = "\uFEFF";
 
 function joinHome(home: string, rest: string): string {
   // Keep the home directory's own separator (backslashes on Windows).
@@ -50,8 +48,7 @@ export function defaultEnvFiles(home?: string): string[] {
  * endings (old Mac editors) turned into `\n`.
  */
 export function normalizeEnvText(text: string): string {
-  const withoutMark = text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
-  return withoutMark.replace(/\r\n?/g, "\n");
+  return withoutByteOrderMark(text).replace(/\r\n?/g, "\n");
 }
 
 /** {@link readEnvFile} on a given file system (the build's own by default). */

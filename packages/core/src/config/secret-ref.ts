@@ -3,7 +3,7 @@ import type { Environment } from "../env-variables.js";
 import { QwenConfigError, quoteInput } from "../errors.js";
 import type { SecretRefOrigin } from "../keys/key-source.js";
 import type { FileSystem } from "../node/file-system.js";
-import { readTextFile, requireFileSystem } from "../node/read-text-file.js";
+import { readTextFile, requireFileSystem, withoutByteOrderMark } from "../node/read-text-file.js";
 import { isRecord, optionalRecord, optionalString } from "../validate.js";
 import { missingVariable, substitute } from "./substitute.js";
 
@@ -33,7 +33,6 @@ const DEFAULT_PROVIDER = "default";
 const PROVIDER_NAME = /^[a-z][a-z0-9_-]{0,63}$/;
 const ENV_ID = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 const ABSOLUTE_PATH = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
-const BYTE_ORDER_MARK = "\uFEFF";
 
 type Resolver = (ref: SecretRefFields, path: string, context: SecretRefContext) => ResolvedSecret;
 
@@ -183,7 +182,7 @@ function resolveFileRef(ref: SecretRefFields, path: string, context: SecretRefCo
       `Create it, or fix ${entryPath}.path.`,
     );
   }
-  const text = raw.startsWith(BYTE_ORDER_MARK) ? raw.slice(BYTE_ORDER_MARK.length) : raw;
+  const text = withoutByteOrderMark(raw);
   const origin: SecretRefOrigin = { source: "file", provider: ref.provider, id: ref.id, file: written };
   if (singleValue) return { value: text.trim(), ref: origin };
   let parsed: unknown;

@@ -27,6 +27,13 @@ export function requireFileSystem(
   );
 }
 
+const BYTE_ORDER_MARK = "\uFEFF";
+
+/** `text` without a leading UTF-8 byte order mark (which editors on Windows write). */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text;
+}
+
 /** A file to read: its role and path, and how messages show it. */
 export interface TextFileRequest {
   readonly role: FileRole;

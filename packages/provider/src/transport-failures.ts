@@ -79,25 +79,23 @@ function decodeReason(cause: unknown): string {
   return inner instanceof Error ? inner.message : "unreadable body";
 }
 
-/** Whether `error` is a body decoding failure (zlib / brotli) rather than a broken connection. */
-export function isDecodingError(error: unknown): boolean {
+/** Whether `error` or one of its first causes (4 errors in all) has a `code` that passes `test`. */
+function hasCode(error: unknown, test: (code: unknown) => boolean): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^(?:Z_|ERR_BROTLI|ERR_ZLIB)/.test(code)) return true;
+    if (test((current as { code?: unknown }).code)) return true;
     current = current.cause;
   }
   return false;
 }
+
+/** Whether `error` is a body decoding failure (zlib / brotli) rather than a broken connection. */
+export const isDecodingError = (error: unknown): boolean =>
+  hasCode(error, (code) => typeof code === "string" && /^(?:Z_|ERR_BROTLI|ERR_ZLIB)/.test(code));
 
 /**
  * Whether `error` (or a cause up its chain) is the runtime's refusal of response headers above
  * its limit (undici's `UND_ERR_HEADERS_OVERFLOW`; Node reads 16 KiB by default): a response, not
  * a dropped connection.
  */
-export function isHeadersOverflow(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 4; depth += 1) {
-    if ((current as { code?: unknown }).code === "UND_ERR_HEADERS_OVERFLOW") return true;
-    current = current.cause;
-  }
-  return false;
-}
+export const isHeadersOverflow = (error: unknown): boolean =>
+  hasCode(error, (code) => code === "UND_ERR_HEADERS_OVERFLOW");

@@ -82,7 +82,8 @@ function firstJsonRecord(body: string): unknown {
   return found;
 }
 
-function tryJson(value: string): unknown {
+/** `value` parsed as JSON; `undefined` when it is not JSON. */
+export function tryJson(value: string): unknown {
   try {
     return JSON.parse(value) as unknown;
   } catch {

@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import { tryJson } from "../error-body.js";
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -70,7 +71,7 @@ export class StreamRequester {
     const text = await response
       .text()
       .catch((error: unknown) => (error instanceof Error ? error.message : ""));
-    const json = parseJson(text);
+    const json = tryJson(text) as object | undefined;
     throw APIError.generate(response.status, json, json ? undefined : text, response.headers);
   }
 
@@ -97,12 +98,4 @@ function connectionError(error: unknown): APIConnectionError {
     return Object.assign(new APIConnectionTimeoutError(), { cause });
   }
   return new APIConnectionError({ cause });
-}
-
-function parseJson(text: string): object | undefined {
-  try {
-    return JSON.parse(text) as object | undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -5,7 +5,7 @@ import type { SecretRefOrigin } from "../keys/key-source.js";
 import type { FileSystem } from "../node/file-system.js";
 import { readTextFile, requireFileSystem, withoutByteOrderMark } from "../node/read-text-file.js";
 import { isRecord, optionalRecord, optionalString } from "../validate.js";
-import { missingVariable, substitute } from "./substitute.js";
+import { requiredVariable, substitute } from "./substitute.js";
 
 /** What resolving a SecretRef needs: the variables, the config's `secrets` block and a file system. */
 export interface SecretRefContext {
@@ -97,8 +97,7 @@ function resolveEnvRef(ref: SecretRefFields, path: string, context: SecretRefCon
       );
     }
   }
-  const found = context.environment.get(ref.id);
-  if (found === undefined) throw missingVariable(ref.id, path, context.environment);
+  const found = requiredVariable(ref.id, path, context.environment);
   return {
     value: found.value,
     ref: { source: "env", provider: ref.provider, id: ref.id, origin: found.origin },

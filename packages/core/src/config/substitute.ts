@@ -1,4 +1,4 @@
-import type { Environment, VariableRef } from "../env-variables.js";
+import type { Environment, FoundVariable, VariableRef } from "../env-variables.js";
 import { QwenConfigError } from "../errors.js";
 
 /**
@@ -112,8 +112,7 @@ export function substitute(text: string, path: string, environment: Environment)
     if (part.kind === "text") {
       value += part.text;
     } else if (part.kind === "variable") {
-      const found = environment.get(part.name);
-      if (found === undefined) throw missingVariable(part.name, path, environment);
+      const found = requiredVariable(part.name, path, environment);
       variables.push({ name: found.name, origin: found.origin });
       value += found.value;
     } else {
@@ -127,9 +126,16 @@ export function substitute(text: string, path: string, environment: Environment)
   return { value, variables };
 }
 
-/** The `missing-env-var` error for a variable a config value names. */
-export function missingVariable(name: string, path: string, environment: Environment): QwenConfigError {
-  return new QwenConfigError(
+/**
+ * The variable a config value at `path` names.
+ *
+ * @throws {@link QwenConfigError} `missing-env-var` naming the variable and the layers looked in,
+ * when it is unset or blank.
+ */
+export function requiredVariable(name: string, path: string, environment: Environment): FoundVariable {
+  const found = environment.get(name);
+  if (found !== undefined) return found;
+  throw new QwenConfigError(
     "missing-env-var",
     `${path} names the environment variable ${name}, which is not set (looked in: ${environment.describeLayers()}).`,
     `Set ${name} in the environment, an env file or config env.vars; for a literal \${${name}}, write $\${${name}}.`,

@@ -1,6 +1,6 @@
 import { ApiKey } from "../api-key.js";
 import { resolveSecretRef, type SecretRefContext } from "../config/secret-ref.js";
-import { missingVariable, substitute } from "../config/substitute.js";
+import { requiredVariable, substitute } from "../config/substitute.js";
 import { QwenConfigError } from "../errors.js";
 import { isRecord } from "../validate.js";
 import type { ConfigKeyReference, KeySource } from "./key-source.js";
@@ -82,8 +82,7 @@ export function readConfigApiKey(
   if (text === "") return undefined;
   const name = namedVariable(text);
   if (name !== undefined) {
-    const found = context.environment.get(name);
-    if (found === undefined) throw missingVariable(name, path, context.environment);
+    const found = requiredVariable(name, path, context.environment);
     return keyAt(found.value, path, { kind: "variables", variables: [{ name, origin: found.origin }] });
   }
   const substituted = substitute(text, path, context.environment);

@@ -102,53 +102,40 @@ function errorResponse(name: MockErrorName, context: ErrorContext, options: Erro
   return json(status, body, headers);
 }
 
-function notFound(requestId: string): Response {
-  const body = {
-    error: { message: "Not Found", type: "invalid_request_error", param: null, code: "not_found" },
-    request_id: requestId,
-  };
-  return json(404, JSON.stringify(body), { "x-request-id": requestId });
+/**
+ * An error in DashScope's envelope that `MOCK_ERRORS` does not hold: the 404 and the mock's own
+ * `mock_…` codes.
+ */
+function mockError(
+  status: number,
+  code: string,
+  message: string,
+  param: string | null,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
+  const body = { error: { message, type: "invalid_request_error", param, code }, request_id: requestId };
+  return json(status, JSON.stringify(body), { "x-request-id": requestId, ...headers });
 }
 
-function controlError(error: MockControlError, requestId: string): Response {
-  const body = {
-    error: {
-      message: error.message,
-      type: "invalid_request_error",
-      param: error.header,
-      code: "mock_invalid_control_header",
-    },
-    request_id: requestId,
-  };
-  return json(400, JSON.stringify(body), { "x-request-id": requestId });
-}
+const notFound = (requestId: string) => mockError(404, "not_found", "Not Found", null, requestId);
+
+const controlError = (error: MockControlError, requestId: string) =>
+  mockError(400, "mock_invalid_control_header", error.message, error.header, requestId);
 
 /** A schema (response format or tool parameters) whose instance the mock will not build. */
-function schemaTooLarge(error: SchemaInstanceTooLarge, requestId: string): Response {
-  const body = {
-    error: {
-      message: error.message,
-      type: "invalid_request_error",
-      param: null,
-      code: "mock_schema_too_large",
-    },
-    request_id: requestId,
-  };
-  return json(400, JSON.stringify(body), { "x-request-id": requestId });
-}
+const schemaTooLarge = (error: SchemaInstanceTooLarge, requestId: string) =>
+  mockError(400, "mock_schema_too_large", error.message, null, requestId);
 
-function tooLarge(limit: number, requestId: string): Response {
-  const body = {
-    error: {
-      message: `dashscope-mock: the request body is larger than the mock's limit of ${limit} bytes (maxRequestBodyBytes)`,
-      type: "invalid_request_error",
-      param: null,
-      code: "mock_request_too_large",
-    },
-    request_id: requestId,
-  };
-  return json(413, JSON.stringify(body), { "x-request-id": requestId, connection: "close" });
-}
+const tooLarge = (limit: number, requestId: string) =>
+  mockError(
+    413,
+    "mock_request_too_large",
+    `dashscope-mock: the request body is larger than the mock's limit of ${limit} bytes (maxRequestBodyBytes)`,
+    null,
+    requestId,
+    { connection: "close" },
+  );
 
 function recordedHeaders(request: MockHttpRequest): Record<string, string> {
   const headers: Record<string, string> = {};

@@ -2,6 +2,7 @@ import {
   AUTH_CHOICE_IDS,
   AUTH_CHOICES,
   type AuthChoice,
+  type AuthChoiceRow,
   authChoiceLabel,
   authChoicesByPlan,
 } from "./auth-choices.js";
@@ -25,6 +26,12 @@ export interface AuthChoiceSpec {
   readonly endpoint: NativeEndpoint;
 }
 
+/** The deprecated `modelstudio-*` id of an auth choice, if it has one. */
+function legacyIdOf(id: AuthChoice): string | undefined {
+  const row: AuthChoiceRow = AUTH_CHOICES[id];
+  return row.legacyId;
+}
+
 /** The spec of a canonical auth choice id. */
 export function authChoiceSpec(id: AuthChoice): AuthChoiceSpec {
   const row = AUTH_CHOICES[id];
@@ -32,7 +39,7 @@ export function authChoiceSpec(id: AuthChoice): AuthChoiceSpec {
     id,
     plan: row.plan,
     region: row.region,
-    legacyId: "legacyId" in row ? row.legacyId : undefined,
+    legacyId: legacyIdOf(id),
     label: authChoiceLabel(id),
     endpoint: endpointFor({ plan: row.plan, region: row.region }),
   };
@@ -54,12 +61,12 @@ export function resolveAuthChoice(id: string): {
   if (wanted !== undefined && Object.hasOwn(AUTH_CHOICES, wanted)) {
     return { choice: authChoiceSpec(wanted as AuthChoice) };
   }
-  const legacy = AUTH_CHOICE_IDS.find((choice) => authChoiceSpec(choice).legacyId === wanted);
+  const legacy = AUTH_CHOICE_IDS.find((choice) => legacyIdOf(choice) === wanted);
   if (legacy !== undefined && wanted !== undefined) {
     return { choice: authChoiceSpec(legacy), warning: deprecatedAuthChoiceWarning(wanted, legacy) };
   }
   const shown = typeof id === "string" ? quoteInput(id) : `a ${typeof id}`;
-  const legacyIds = AUTH_CHOICE_IDS.flatMap((choice) => authChoiceSpec(choice).legacyId ?? []);
+  const legacyIds = AUTH_CHOICE_IDS.flatMap((choice) => legacyIdOf(choice) ?? []);
   throw new QwenConfigError(
     "unknown-auth-choice",
     `Unknown auth choice ${shown}.${typeof id === "string" ? didYouMean(id, [...AUTH_CHOICE_IDS, ...legacyIds]) : ""} ` +

@@ -83,11 +83,11 @@ export function authChoiceLabel(id: AuthChoice): string {
 }
 
 /**
- * One line naming every plan's auth choices, derived from the table, e.g.
+ * One line naming the auth choices of `plans` (default every plan), derived from the table, e.g.
  * `Pay-as-you-go: "qwen-standard-api-key-cn" or "qwen-standard-api-key"; Coding Plan: …`.
  */
-export function authChoicesByPlan(): string {
-  return PLAN_IDS.map((plan) => `${PLANS[plan].label}: ${quotedChoices(plan)}`).join("; ");
+export function authChoicesByPlan(plans: readonly Plan[] = PLAN_IDS): string {
+  return plans.map((plan) => `${PLANS[plan].label}: ${quotedChoices(plan)}`).join("; ");
 }
 
 /** The auth choices of a plan, quoted and joined with "or", for messages. */

@@ -1,5 +1,5 @@
 import { describeKeyKind, type KeyKind, plansOfKeyKind } from "./api-key-kinds.js";
-import { authChoicesOf, quotedChoices } from "./auth-choices.js";
+import { authChoicesByPlan, authChoicesOf, quotedChoices } from "./auth-choices.js";
 import { PLANS, type Plan } from "./endpoints/plans.js";
 import type { RegionId } from "./endpoints/regions.js";
 
@@ -58,8 +58,7 @@ export function keyPlanMismatchWarning(
   keyDescription: string,
   baseUrl: string,
 ): QwenWarning {
-  const fits = plansOfKeyKind(keyKind);
-  const choices = fits.map((plan) => `${PLANS[plan].label}: ${quotedChoices(plan)}`).join("; ");
+  const choices = authChoicesByPlan(plansOfKeyKind(keyKind));
   return {
     code: "key-plan-mismatch",
     message:

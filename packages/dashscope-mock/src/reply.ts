@@ -79,35 +79,29 @@ export function reasoningPiece(index: number): string {
 /** Size of the tool-argument fragments after the first (the first ends after the first key). */
 export const ARGUMENT_FRAGMENT_CHARS = 64;
 
-/** The tool-call arguments in the fragments a stream sends them in, produced lazily. */
-export function* argumentFragments(args: string): Generator<string> {
-  const firstKey = args.indexOf('":');
+/**
+ * `text` cut into pieces of `size` UTF-16 units (the first of `first`), never inside a surrogate
+ * pair, produced lazily.
+ */
+function* slices(text: string, size: number, first = size): Generator<string> {
   let start = 0;
-  let end = firstKey < 0 ? Math.min(args.length, ARGUMENT_FRAGMENT_CHARS) : firstKey + 2;
-  while (start < args.length) {
-    const code = args.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff && end < args.length) end += 1;
-    yield args.slice(start, end);
+  let end = Math.min(text.length, first);
+  while (start < text.length) {
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff && end < text.length) end += 1;
+    yield text.slice(start, end);
     start = end;
-    end = Math.min(args.length, start + ARGUMENT_FRAGMENT_CHARS);
+    end = Math.min(text.length, start + size);
   }
+}
+
+/** The tool-call arguments in the fragments a stream sends them in, produced lazily. */
+export function argumentFragments(args: string): Generator<string> {
+  const firstKey = args.indexOf('":');
+  return slices(args, ARGUMENT_FRAGMENT_CHARS, firstKey < 0 ? ARGUMENT_FRAGMENT_CHARS : firstKey + 2);
 }
 
 const DEFAULT_CONTENT_CHUNKS = 6;
-
-/** A text cut into pieces of `size` UTF-16 units, never inside a surrogate pair. */
-function pieces(text: string, size: number): string[] {
-  const out: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + size);
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff && end < text.length) end += 1;
-    out.push(text.slice(start, end));
-    start = end;
-  }
-  return out;
-}
 
 /** The words of a plain reply of `count` chunks, joined. */
 function plainText(seed: number, count: number): string {
@@ -162,7 +156,7 @@ export function planReply(
   }));
   const calling = toolCalls.length > 0;
   const json = calling ? undefined : jsonContent(request, seed);
-  const contentPieces = json === undefined ? undefined : pieces(json, BYTES_PER_TOKEN);
+  const contentPieces = json === undefined ? undefined : [...slices(json, BYTES_PER_TOKEN)];
   const naturalReasoning = DEFAULT_REASONING_CHUNKS + ((seed >>> 8) % 5);
   const reasoningChunks = !request.thinking
     ? 0

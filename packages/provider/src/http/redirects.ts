@@ -60,17 +60,12 @@ function refuse(
 
 function locationOf(response: Response, base: string): URL | undefined {
   const location = response.headers.get("location");
-  if (location === null) return undefined;
-  try {
-    return new URL(location, base);
-  } catch {
-    return undefined;
-  }
+  return location === null ? undefined : safeUrl(location, base);
 }
 
-function safeUrl(url: string): URL | undefined {
+function safeUrl(url: string, base?: string): URL | undefined {
   try {
-    return new URL(url);
+    return new URL(url, base);
   } catch {
     return undefined;
   }

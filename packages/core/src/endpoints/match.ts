@@ -116,6 +116,22 @@ export function matchNativeHost(hostname: string): NativeHostMatch | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/**
+ * The native host a URL names in the mock layout, `http(s)://{loopback}:{port}/{native host}{path}`
+ * (the host segment spelled exactly as the host, lower-case), and the path after that segment
+ * (`/` when there is none). `undefined` for a URL that is not on loopback or not in that layout.
+ */
+export function matchMockLayout(
+  url: URL,
+): { readonly host: NativeHostMatch; readonly path: string } | undefined {
+  if (!isLoopbackHost(url.hostname)) return undefined;
+  const slash = url.pathname.indexOf("/", 1);
+  const first = url.pathname.slice(1, slash < 0 ? undefined : slash);
+  const host = matchNativeHost(first);
+  if (host === undefined || host.host !== first) return undefined;
+  return { host, path: slash < 0 ? "/" : url.pathname.slice(slash) };
+}
+
 const withBaseUrl = (match: NativeHostMatch): NativeEndpoint => ({
   ...match,
   baseUrl: `https://${match.host}${match.basePath}`,
@@ -146,15 +162,8 @@ export function matchNativeEndpoint(baseUrl: string): NativeEndpoint | undefined
     const direct = matchNativeHost(url.hostname);
     return direct !== undefined && url.pathname === direct.basePath ? withBaseUrl(direct) : undefined;
   }
-  if (!isLoopbackHost(url.hostname)) return undefined;
-  const slash = url.pathname.indexOf("/", 1);
-  if (slash < 0) return undefined;
-  const host = url.pathname.slice(1, slash);
-  const inMock = matchNativeHost(host);
-  if (inMock === undefined || inMock.host !== host || url.pathname.slice(slash) !== inMock.basePath) {
-    return undefined;
-  }
-  return withBaseUrl(inMock);
+  const inMock = matchMockLayout(url);
+  return inMock !== undefined && inMock.path === inMock.host.basePath ? withBaseUrl(inMock.host) : undefined;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { isLoopbackHost } from "../base-url.js";
 import { QwenConfigError } from "../errors.js";
-import { matchNativeHost, type NativeHostMatch } from "./match.js";
+import { matchMockLayout, matchNativeHost, type NativeHostMatch } from "./match.js";
 
 /** A protocol Model Studio serves on its hosts besides OpenAI Chat Completions. */
 export interface ProtocolPathSpec {
@@ -56,16 +55,9 @@ function modelStudioHost(
   if (direct !== undefined) {
     return { host: direct, path: url.pathname, openAiUrl: `https://${direct.host}${direct.basePath}` };
   }
-  if (!isLoopbackHost(url.hostname)) return undefined;
-  const slash = url.pathname.indexOf("/", 1);
-  const first = url.pathname.slice(1, slash < 0 ? undefined : slash);
-  const inMock = matchNativeHost(first);
-  if (inMock === undefined || inMock.host !== first) return undefined;
-  return {
-    host: inMock,
-    path: slash < 0 ? "/" : url.pathname.slice(slash),
-    openAiUrl: `${url.origin}/${inMock.host}${inMock.basePath}`,
-  };
+  const inMock = matchMockLayout(url);
+  if (inMock === undefined) return undefined;
+  return { ...inMock, openAiUrl: `${url.origin}/${inMock.host.host}${inMock.host.basePath}` };
 }
 
 /**

@@ -43,16 +43,18 @@ const list = (value: string | undefined) =>
     .map((item) => item.trim())
     .filter((item) => item !== "");
 
+/** Reports a usage error on stderr and sets exit code 2. */
+function usageError(message: string): void {
+  process.stderr.write(`dashscope-mock: ${message}\n`);
+  process.exitCode = 2;
+}
+
 async function main(): Promise<void> {
   let values: ReturnType<typeof parse>["values"];
   try {
     values = parse().values;
   } catch (error) {
-    process.stderr.write(
-      `dashscope-mock: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`,
-    );
-    process.exitCode = 2;
-    return;
+    return usageError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   }
   if (values.help === true) {
     process.stdout.write(`${USAGE}\n`);
@@ -64,34 +66,22 @@ async function main(): Promise<void> {
   }
   const maxBody = values["max-body-bytes"];
   if (maxBody !== undefined && !/^\d+$/.test(maxBody)) {
-    process.stderr.write(`dashscope-mock: --max-body-bytes must be a whole number, got '${maxBody}'\n`);
-    process.exitCode = 2;
-    return;
+    return usageError(`--max-body-bytes must be a whole number, got '${maxBody}'`);
   }
   const clock = values.clock;
   if (clock !== undefined && !/^\d+$/.test(clock)) {
-    process.stderr.write(
-      `dashscope-mock: --clock must be a whole number of milliseconds since the epoch, got '${clock}'\n`,
-    );
-    process.exitCode = 2;
-    return;
+    return usageError(`--clock must be a whole number of milliseconds since the epoch, got '${clock}'`);
   }
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65_535) {
-    process.stderr.write(
-      `dashscope-mock: --port must be a whole number from 0 to 65535, got '${values.port}'\n`,
-    );
-    process.exitCode = 2;
-    return;
+    return usageError(`--port must be a whole number from 0 to 65535, got '${values.port}'`);
   }
   const codingPlanModels = list(values["coding-plan-models"]);
   const tokenPlanModels = list(values["token-plan-models"]);
   const extraModels = list(values["extra-models"]);
   const workspaceKeys = bindings(values["workspace-key"]);
   if (typeof workspaceKeys === "string") {
-    process.stderr.write(`dashscope-mock: --workspace-key must be WORKSPACE=KEY, got '${workspaceKeys}'\n`);
-    process.exitCode = 2;
-    return;
+    return usageError(`--workspace-key must be WORKSPACE=KEY, got '${workspaceKeys}'`);
   }
   const server = await startDashscopeMockServer({
     port,

@@ -141,17 +141,16 @@ export class StreamAssembler {
 
   /** The aggregated result so far (also the partial result of an interrupted stream). */
   snapshot(meta: AssemblyMeta = {}): QwenChatResult {
-    const masked = (text: string) => maskEchoedSecrets(text, this.#secrets);
     return {
       id: this.#id,
       requestId: wireField(meta.requestId, this.#secrets) ?? requestIdFromCompletionId(this.#id),
       model: this.#model,
       created: this.#created,
-      text: masked(this.#text.toString()),
-      reasoning: masked(this.#reasoning.toString()),
+      text: maskEchoedSecrets(this.#text.toString(), this.#secrets),
+      reasoning: maskEchoedSecrets(this.#reasoning.toString(), this.#secrets),
       toolCalls: [...this.#toolCalls.values()]
         .sort((a, b) => a.index - b.index)
-        .map((call) => call.final ?? finalize(call, masked)),
+        .map((call) => call.final ?? finalize(call, this.#secrets)),
       finishReason: this.#finishReason,
       usage: this.#usage,
       warnings: meta.warnings ?? [],
@@ -196,10 +195,9 @@ export class StreamAssembler {
     const pending = [...this.#toolCalls.values()]
       .filter((call) => !call.emitted)
       .sort((a, b) => a.index - b.index);
-    const masked = (text: string) => maskEchoedSecrets(text, this.#secrets);
     return pending.map((call) => {
       call.emitted = true;
-      call.final = finalize(call, masked);
+      call.final = finalize(call, this.#secrets);
       return { type: "tool-call", toolCall: call.final };
     });
   }
@@ -209,8 +207,8 @@ export class StreamAssembler {
 const isToolIndex = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 0;
 
-function finalize(call: PendingToolCall, masked: (text: string) => string): QwenToolCall {
-  const args = masked(call.arguments.toString());
+function finalize(call: PendingToolCall, secrets: readonly string[]): QwenToolCall {
+  const args = maskEchoedSecrets(call.arguments.toString(), secrets);
   return {
     index: call.index,
     id: call.id,

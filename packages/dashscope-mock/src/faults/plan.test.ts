@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_FAULTS, planFaults } from "./plan.js";
+import { planFaults } from "./plan.js";
 import { FAULT_SPECS, MOCK_FAULT_TYPES } from "./specs.js";
 
 describe("planFaults", () => {
@@ -21,7 +21,7 @@ describe("planFaults", () => {
   });
 
   it("plans nothing for no faults", () => {
-    expect(planFaults([])).toEqual(NO_FAULTS);
+    expect(planFaults([])).toEqual({});
   });
 
   it("lets the three stream interruptions exclude each other, and nothing else", () => {

@@ -10,12 +10,6 @@ type TypesIn<S extends FaultSlot> = {
  */
 export type FaultPlan = { readonly [S in FaultSlot]?: Extract<MockFault, { readonly type: TypesIn<S> }> };
 
-/** A fault that ends a stream early. */
-export type StreamInterruption = NonNullable<FaultPlan["interruption"]>;
-
-/** The plan of a request without faults. */
-export const NO_FAULTS: FaultPlan = {};
-
 /** Merges faults into one plan; of two faults in the same slot the first wins. */
 export function planFaults(faults: readonly MockFault[]): FaultPlan {
   const plan: Partial<Record<FaultSlot, MockFault>> = {};

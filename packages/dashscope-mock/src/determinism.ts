@@ -1,3 +1,5 @@
+import { TOOL_CALL_ID_PREFIX } from "@qwenkit/core/wire";
+
 /** A 128-bit digest as four unsigned 32-bit words. */
 export type Digest = readonly [number, number, number, number];
 
@@ -47,7 +49,7 @@ export function dashscopeUuid(value: Digest): string {
 
 /** A tool-call id like DashScope's: `call_` and 22 hex digits. */
 export function toolCallId(value: Digest): string {
-  return `call_${digestHex(value).slice(0, 22)}`;
+  return `${TOOL_CALL_ID_PREFIX}${digestHex(value).slice(0, 22)}`;
 }
 
 /** A deterministic 32-bit value for position `index` of a sequence seeded by `seed`. */

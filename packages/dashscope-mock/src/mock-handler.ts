@@ -1,4 +1,5 @@
 import { currentPlanModels, ENDPOINT_FAMILIES } from "@qwenkit/core/advanced";
+import { REQUEST_ID_HEADER } from "@qwenkit/core/wire";
 import { validateChatRequest } from "./chat-request.js";
 import { isCodingAgent } from "./client-gate.js";
 import { completionBody } from "./completion.js";
@@ -94,7 +95,7 @@ interface ErrorOptions {
 function errorResponse(name: MockErrorName, context: ErrorContext, options: ErrorOptions = {}): Response {
   const { status } = MOCK_ERRORS[name];
   const body = JSON.stringify(errorBody(name, context));
-  const headers: Record<string, string> = { "x-request-id": context.requestId };
+  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: context.requestId };
   if (options.retryAfterSeconds !== undefined) headers["retry-after"] = String(options.retryAfterSeconds);
   if (options.sseFramed === true) {
     return new Response(sseEvent(body), { status, headers: { "content-type": SSE_TYPE, ...headers } });
@@ -115,7 +116,7 @@ function mockError(
   headers: Record<string, string> = {},
 ): Response {
   const body = { error: { message, type: "invalid_request_error", param, code }, request_id: requestId };
-  return json(status, JSON.stringify(body), { "x-request-id": requestId, ...headers });
+  return json(status, JSON.stringify(body), { [REQUEST_ID_HEADER]: requestId, ...headers });
 }
 
 const notFound = (requestId: string) => mockError(404, "not_found", "Not Found", null, requestId);
@@ -252,7 +253,7 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
     }
     if (route.operation === "models") {
       return ENDPOINT_FAMILIES[route.endpoint.family].modelsEndpoint
-        ? json(200, modelList, { "x-request-id": requestId })
+        ? json(200, modelList, { [REQUEST_ID_HEADER]: requestId })
         : notFound(requestId);
     }
     if (route.operation !== "chat-completions") return notFound(requestId);
@@ -275,7 +276,7 @@ export function createDashscopeMockHandler(options: DashscopeMockOptions = {}): 
       if (error instanceof SchemaInstanceTooLarge) return schemaTooLarge(error, requestId);
       throw error;
     }
-    const headers = { "x-request-id": requestId };
+    const headers = { [REQUEST_ID_HEADER]: requestId };
     if (!chat.stream) {
       if (faultPlan.interruption?.type === "drop-connection") return Response.error();
       const body = completionBody(reply);

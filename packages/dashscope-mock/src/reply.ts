@@ -1,4 +1,4 @@
-import type { DashScopeFinishReason, DashScopeUsage } from "@qwenkit/core/wire";
+import { COMPLETION_ID_PREFIX, type DashScopeFinishReason, type DashScopeUsage } from "@qwenkit/core/wire";
 import type { ChatRequest } from "./chat-request.js";
 import { type Digest, digest, digestHex, mix, toolCallId } from "./determinism.js";
 import { schemaInstance } from "./json-schema/instance.js";
@@ -187,7 +187,7 @@ export function planReply(
       ? totals
       : { ...totals, prompt_tokens_details: cached };
   return {
-    id: `chatcmpl-${identity.uuid}`,
+    id: `${COMPLETION_ID_PREFIX}${identity.uuid}`,
     created: identity.created,
     model: request.model.id,
     seed,

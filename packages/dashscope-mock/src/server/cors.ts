@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from "@qwenkit/core/wire";
 import { FAULT_HEADER } from "../faults/header.js";
 import { CONTROL_HEADERS } from "../output-controls.js";
 
@@ -25,7 +26,7 @@ export const CORS_ALLOWED_HEADERS = [
 ] as const;
 
 /** Response headers a page may read: the request id and the retry hint clients act on. */
-export const CORS_EXPOSED_HEADERS = ["x-request-id", "retry-after"] as const;
+export const CORS_EXPOSED_HEADERS = [REQUEST_ID_HEADER, "retry-after"] as const;
 
 const ALLOWED_METHODS = "GET, POST, DELETE, OPTIONS";
 /** How long a browser may cache a preflight answer, in seconds. */

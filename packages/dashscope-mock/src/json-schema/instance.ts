@@ -1,4 +1,5 @@
 import { mix } from "../determinism.js";
+import { isObject } from "../is-object.js";
 
 /**
  * How {@link schemaInstance} fills what a schema leaves open:
@@ -52,9 +53,6 @@ const FORMATS: Readonly<Record<string, string>> = {
   uuid: "00000000-0000-4000-8000-000000000000",
 };
 
-const isSchema = (value: unknown): value is Schema =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 const numberOr = (value: unknown): number | undefined => (typeof value === "number" ? value : undefined);
 
 /** Resolves a local `$ref` (`#/$defs/X`, `#/definitions/X`, `#`) against the root schema. */
@@ -66,7 +64,7 @@ function resolveRef(ref: string, root: unknown): unknown {
     .split("/")
     .filter((part) => part !== "")) {
     const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-    node = isSchema(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined;
+    node = isObject(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined;
   }
   return node;
 }
@@ -76,15 +74,15 @@ function flatten(schema: Schema): Schema {
   const { anyOf, oneOf, allOf, ...rest } = schema;
   let merged: Schema = rest;
   const branches = Array.isArray(anyOf) ? anyOf : Array.isArray(oneOf) ? oneOf : undefined;
-  const first = branches?.find(isSchema);
+  const first = branches?.find(isObject);
   if (first !== undefined) merged = merge(merged, flatten(first));
-  if (Array.isArray(allOf)) for (const part of allOf.filter(isSchema)) merged = merge(merged, flatten(part));
+  if (Array.isArray(allOf)) for (const part of allOf.filter(isObject)) merged = merge(merged, flatten(part));
   return merged;
 }
 
 function merge(a: Schema, b: Schema): Schema {
   const properties =
-    isSchema(a.properties) || isSchema(b.properties)
+    isObject(a.properties) || isObject(b.properties)
       ? { ...(a.properties as Schema), ...(b.properties as Schema) }
       : undefined;
   const required = [
@@ -106,7 +104,7 @@ function typeOf(schema: Schema): string | undefined {
     const types = type.filter((item): item is string => typeof item === "string");
     return types.find((item) => item !== "null") ?? types[0];
   }
-  if (isSchema(schema.properties) || Array.isArray(schema.required)) return "object";
+  if (isObject(schema.properties) || Array.isArray(schema.required)) return "object";
   if (schema.items !== undefined || Array.isArray(schema.prefixItems)) return "array";
   return undefined;
 }
@@ -161,12 +159,12 @@ function hashOf(walk: Walk): number {
 }
 
 function instance(node: unknown, walk: Walk, depth: number): unknown {
-  if (!isSchema(node) || depth > MAX_DEPTH) return null;
+  if (!isObject(node) || depth > MAX_DEPTH) return null;
   spend(walk, 1);
   if (typeof node.$ref === "string") {
     const { $ref, ...siblings } = node;
     const target = resolveRef($ref, walk.root);
-    return instance(isSchema(target) ? { ...target, ...siblings } : siblings, walk, depth + 1);
+    return instance(isObject(target) ? { ...target, ...siblings } : siblings, walk, depth + 1);
   }
   const schema = flatten(node);
   if ("const" in schema) return schema.const;
@@ -175,13 +173,13 @@ function instance(node: unknown, walk: Walk, depth: number): unknown {
   }
   switch (typeOf(schema)) {
     case "object": {
-      const properties = isSchema(schema.properties) ? schema.properties : {};
+      const properties = isObject(schema.properties) ? schema.properties : {};
       const required = Array.isArray(schema.required)
         ? schema.required.filter((name): name is string => typeof name === "string")
         : [];
       const names =
         walk.mode.kind === "smallest" ? required : [...new Set([...Object.keys(properties), ...required])];
-      const extra = isSchema(schema.additionalProperties) ? schema.additionalProperties : {};
+      const extra = isObject(schema.additionalProperties) ? schema.additionalProperties : {};
       return Object.fromEntries(
         names.map((name) => [
           name,
@@ -225,7 +223,7 @@ function instance(node: unknown, walk: Walk, depth: number): unknown {
  */
 export function schemaInstance(schema: unknown, mode: InstanceMode): unknown {
   const walk: Walk = { root: schema, mode, leaves: 0, budget: MAX_INSTANCE_SIZE };
-  if (isSchema(schema) && typeOf(flatten(schema)) === undefined && schema.$ref === undefined) {
+  if (isObject(schema) && typeOf(flatten(schema)) === undefined && schema.$ref === undefined) {
     if (!("const" in schema) && !Array.isArray(schema.enum)) return {};
   }
   return instance(schema, walk, 0);

@@ -8,18 +8,24 @@ afterEach(() => {
 describe("IdleTimeout", () => {
   it("fires once nothing touched it for its duration, saying how long it waited", () => {
     vi.useFakeTimers();
-    const idle = new IdleTimeout(100);
+    const reasons: Error[] = [];
+    const idle = new IdleTimeout(100, (reason) => reasons.push(reason));
     idle.touch();
     vi.advanceTimersByTime(99);
     expect(idle.expired).toBe(false);
+    expect(reasons).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(idle.expired).toBe(true);
-    expect((idle.signal.reason as Error).message).toBe("the stream sent nothing for 100 ms");
+    expect(idle.reason?.message).toBe("the stream sent nothing for 100 ms");
+    expect(reasons).toEqual([idle.reason]);
+    idle.touch();
+    vi.advanceTimersByTime(1_000);
+    expect(reasons).toHaveLength(1);
   });
 
   it("restarts the wait on every touch", () => {
     vi.useFakeTimers();
-    const idle = new IdleTimeout(100);
+    const idle = new IdleTimeout(100, () => undefined);
     idle.touch();
     for (let step = 0; step < 10; step += 1) {
       vi.advanceTimersByTime(90);
@@ -32,7 +38,7 @@ describe("IdleTimeout", () => {
 
   it("keeps one timer however often it is touched (a touch per chunk must stay cheap)", () => {
     vi.useFakeTimers();
-    const idle = new IdleTimeout(100);
+    const idle = new IdleTimeout(100, () => undefined);
     for (let chunk = 0; chunk < 1_000; chunk += 1) idle.touch();
     expect(vi.getTimerCount()).toBe(1);
     vi.advanceTimersByTime(100);
@@ -42,7 +48,7 @@ describe("IdleTimeout", () => {
 
   it("never fires before the first touch or after clear, and leaves no timer behind", () => {
     vi.useFakeTimers();
-    const idle = new IdleTimeout(100);
+    const idle = new IdleTimeout(100, () => undefined);
     vi.advanceTimersByTime(1_000);
     expect(idle.expired).toBe(false);
     idle.touch();

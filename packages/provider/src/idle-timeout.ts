@@ -4,26 +4,31 @@
  * headers arrived; this bounds every wait for its next chunk.
  *
  * `touch` runs for every chunk, so it only notes the time: the one timer, when it fires, checks
- * how long ago the last touch was and waits out the rest instead of being reset per chunk.
+ * how long ago the last touch was and waits out the rest instead of being reset per chunk. It
+ * calls `onExpire` rather than owning an `AbortSignal`: the request's own controller is aborted
+ * directly, with no second controller and listener per request.
  */
 export class IdleTimeout {
-  readonly #controller = new AbortController();
   readonly #ms: number;
+  readonly #onExpire: (reason: Error) => void;
   #timer: NodeJS.Timeout | undefined;
   #touchedAt = 0;
+  #reason: Error | undefined;
 
-  constructor(ms: number) {
+  /** @param onExpire - called once, with an `Error` saying how long it waited, when the wait runs out */
+  constructor(ms: number, onExpire: (reason: Error) => void) {
     this.#ms = ms;
-  }
-
-  /** Aborts (with an `Error` saying how long it waited) when the wait runs out. */
-  get signal(): AbortSignal {
-    return this.#controller.signal;
+    this.#onExpire = onExpire;
   }
 
   /** Whether the wait ran out. */
   get expired(): boolean {
-    return this.#controller.signal.aborted;
+    return this.#reason !== undefined;
+  }
+
+  /** Why the wait ran out (an `Error` saying how long it waited), once it has. */
+  get reason(): Error | undefined {
+    return this.#reason;
   }
 
   /** Starts the wait again from now. */
@@ -47,7 +52,8 @@ export class IdleTimeout {
         return;
       }
       this.#timer = undefined;
-      this.#controller.abort(new Error(`the stream sent nothing for ${this.#ms} ms`));
+      this.#reason = new Error(`the stream sent nothing for ${this.#ms} ms`);
+      this.#onExpire(this.#reason);
     }, ms);
   }
 }

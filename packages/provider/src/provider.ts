@@ -89,9 +89,12 @@ class Provider implements QwenProvider {
   readonly #options: QwenProviderOptions;
   readonly #policy: RetryPolicy;
   readonly #endpointCapabilities: EndpointCapabilities;
+  /** What every response is masked for: the key, in one array shared by every call. */
+  readonly #secrets: readonly string[];
 
   constructor(options: QwenProviderOptions) {
     this.config = resolveQwenConfig(options);
+    this.#secrets = [this.config.apiKey.reveal()];
     checkMilliseconds(options.timeout, "timeout", { zero: false });
     checkShapeRequests(options.shapeRequests);
     checkFetch(options.fetch);
@@ -105,7 +108,7 @@ class Provider implements QwenProvider {
           endpointFor({ plan: "standard", region: "ap-southeast-1" }).baseUrl
         : this.config.endpoint.baseUrl,
     );
-    const fetch = guardedFetch(options.fetch, { secrets: [this.config.apiKey.reveal()] });
+    const fetch = guardedFetch(options.fetch, { secrets: this.#secrets });
     this.#client = openAIClient(this.config, options, fetch);
     this.#requester = new StreamRequester(this.#client, fetch);
   }
@@ -123,7 +126,11 @@ class Provider implements QwenProvider {
     const { modelId, info } = this.#model(request.model);
     return shapeChatRequest(
       { ...request, model: modelId },
-      { capabilities: this.capabilitiesFor(modelId), model: info, stream: options.stream },
+      {
+        capabilities: capabilitiesForModel(this.config, modelId, this.#endpointCapabilities),
+        model: info,
+        stream: options.stream,
+      },
     );
   }
 
@@ -182,14 +189,15 @@ class Provider implements QwenProvider {
     const partial = () =>
       assembler.chunkCount > 0 ? assembler.snapshot({ requestId, warnings: shaped.warnings }) : undefined;
     // One limit bounds the wait for the response headers, then each wait for a chunk.
-    const idle = new IdleTimeout(options.timeout ?? this.#options.timeout ?? this.#client.timeout);
     const attemptAbort = new AbortController();
-    const unlink = linkAbort(attemptAbort, [signal, idle.signal]);
+    const idleMs = options.timeout ?? this.#options.timeout ?? this.#client.timeout;
+    const idle = new IdleTimeout(idleMs, (reason) => attemptAbort.abort(reason));
+    const unlink = linkAbort(attemptAbort, [signal]);
     const stopped = () =>
       signal.aborted
         ? localError("aborted", context, signal.reason)
         : idle.expired
-          ? localError("timeout", context, idle.signal.reason)
+          ? localError("timeout", context, idle.reason)
           : undefined;
     try {
       // Sent and read here rather than through the SDK's request path and its per-frame async
@@ -239,7 +247,7 @@ class Provider implements QwenProvider {
       endpoint: this.config.endpoint,
       planModels: this.config.planModels?.models,
       timeoutMs: options.timeout ?? this.#options.timeout,
-      secrets: [this.config.apiKey.reveal()],
+      secrets: this.#secrets,
     };
   }
 

@@ -75,7 +75,7 @@ export async function readSseChunks(response: Response, handlers: SseChunkHandle
     // A corrupt compressed body is not a dropped connection: say so, with the response's status.
     throw isDecodingError(error) ? new BodyUndecodable(response.status, error) : error;
   } finally {
+    // The reader is not released: nothing reads this body after it.
     if (stopped) reader.cancel(READ_TO_DONE).catch(noop);
-    reader.releaseLock();
   }
 }

@@ -26,15 +26,17 @@ export async function fetchWithoutForeignRedirects(
   input: string | URL | Request,
   init: RequestInit | undefined,
 ): Promise<Response> {
-  const origin = new URL(urlOf(input)).origin;
   const manual = { ...init, redirect: "manual" as const };
   let response = await fetch(input, manual);
+  // Parsed only when an answer has to be checked against it: most answers are not redirects.
+  let parsedOrigin: string | undefined;
+  const originOf = () => (parsedOrigin ??= new URL(urlOf(input)).origin);
   for (let hops = 0; ; hops += 1) {
     if (response.type === "opaqueredirect") throw refuse(response, undefined, "no-location");
     if (!REDIRECTS.has(response.status)) break;
     const target = locationOf(response, response.url || urlOf(input));
     if (target === undefined) throw refuse(response, undefined, "no-location");
-    if (target.origin !== origin) throw refuse(response, target.origin, "other-origin");
+    if (target.origin !== originOf()) throw refuse(response, target.origin, "other-origin");
     if (!PRESERVING.has(response.status)) throw refuse(response, target.origin, "method-change");
     if (hops >= LIMITS.redirects) throw refuse(response, target.origin, "too-many");
     if (init?.body instanceof ReadableStream) throw refuse(response, target.origin, "unsendable-body");
@@ -44,7 +46,7 @@ export async function fetchWithoutForeignRedirects(
   // A custom fetch that followed a redirect itself says so (`redirected`); one that routes the
   // request elsewhere on purpose (a proxy, a test double) answers from its own URL and is trusted.
   const finalUrl = response.redirected && response.url !== "" ? safeUrl(response.url) : undefined;
-  if (finalUrl !== undefined && finalUrl.origin !== origin)
+  if (finalUrl !== undefined && finalUrl.origin !== originOf())
     throw refuse(response, finalUrl.origin, "other-origin");
   return response;
 }

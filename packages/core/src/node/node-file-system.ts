@@ -1,13 +1,23 @@
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { homedir } from "node:os";
-import { parseEnv } from "node:util";
+import type { Stats } from "node:fs";
 import type { FileRead, FileSystem, FileType } from "./file-system.js";
+
+// Node's builtins are fetched when a file is first read, not imported: a static `import` of
+// `node:fs`, `node:os` and `node:util` cost about 1 ms of every import of core, and most
+// processes never read an env file or a SecretRef file. (Node ≥ 20.16, Deno ≥ 2.1 and Bun have
+// `process.getBuiltinModule`; it returns the module Node already holds.)
+const fs = () => process.getBuiltinModule("node:fs");
 
 // The path is absent, or runs through a regular file (`file.env/child`).
 const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
-// Non-blocking, so opening a FIFO returns at once instead of waiting for a writer; no controlling
-// terminal from a tty path. Neither flag exists on Windows, where FIFOs do not either.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
+ * Non-blocking, so opening a FIFO returns at once instead of waiting for a writer; no controlling
+ * terminal from a tty path. Neither flag exists on Windows, where FIFOs do not either.
+ */
+function openFlags(): number {
+  const { constants } = fs();
+  return constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+}
 
 function fileType(stats: Stats): FileType {
   if (stats.isDirectory()) return "directory";
@@ -24,6 +34,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 function readOpenFile(fd: number, maxBytes: number): FileRead {
+  const { fstatSync, readSync } = fs();
   const stats = fstatSync(fd);
   if (!stats.isFile()) return { ok: false, reason: "not-regular", type: fileType(stats) };
   if (stats.size > maxBytes) return { ok: false, reason: "too-large", maxBytes };
@@ -43,7 +54,7 @@ function readOpenFile(fd: number, maxBytes: number): FileRead {
 function readTextFile(path: string, maxBytes: number): FileRead {
   let fd: number;
   try {
-    fd = openSync(path, OPEN_FLAGS);
+    fd = fs().openSync(path, openFlags());
   } catch (error) {
     const code = errorCode(error);
     if (code !== undefined && ABSENT.has(code)) return { ok: false, reason: "absent" };
@@ -54,17 +65,17 @@ function readTextFile(path: string, maxBytes: number): FileRead {
   } catch (error) {
     return { ok: false, reason: "unreadable", code: errorCode(error), cause: error };
   } finally {
-    closeSync(fd);
+    fs().closeSync(fd);
   }
 }
 
 /** Node's file system, as core uses it (see {@link FileSystem}). */
 export const nodeFileSystem: FileSystem = {
   readTextFile,
-  homeDirectory: homedir,
+  homeDirectory: () => process.getBuiltinModule("node:os").homedir(),
   parseEnv: (text) =>
     Object.fromEntries(
-      Object.entries(parseEnv(text)).filter(
+      Object.entries(process.getBuiltinModule("node:util").parseEnv(text)).filter(
         (entry): entry is [string, string] => typeof entry[1] === "string",
       ),
     ),

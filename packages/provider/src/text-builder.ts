@@ -1,3 +1,5 @@
+import { isHighSurrogate } from "./surrogate.js";
+
 /** Pieces joined per batch: large enough that batches are few, small enough that a batch is cheap. */
 const BATCH = 256;
 /** Size of each block the text's UTF-8 is kept in, outside the JavaScript heap. */
@@ -6,8 +8,6 @@ const BLOCK_BYTES = 64 * 1024;
 const LONE_SURROGATE = /\p{Cs}/u;
 
 const encoder = new TextEncoder();
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * Builds one string from many small pieces (a stream's deltas), in linear time and at about the

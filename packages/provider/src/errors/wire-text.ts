@@ -1,5 +1,6 @@
 import { redactSecrets } from "@qwenkit/core/internal";
 import { LIMITS } from "../limits.js";
+import { isHighSurrogate } from "../surrogate.js";
 
 /**
  * A string taken from the wire, made fit to keep: secrets and anything key-shaped masked, and cut
@@ -12,8 +13,6 @@ export function wireText(value: string, secrets: readonly string[] | undefined, 
   const end = isHighSurrogate(masked.charCodeAt(max - 1)) ? max - 1 : max;
   return `${masked.slice(0, end)}…`;
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * How results mask what the server echoes: the given secrets wherever they appear, and anything

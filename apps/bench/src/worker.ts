@@ -1,7 +1,8 @@
 /**
  * Child process (started with `fork`): one subject on one workload over one transport, in a
- * process of its own so that its peak RSS is its own. It warms up, says `ready`, then makes one
- * measured run per `run` message, so the orchestrator can interleave the subjects' runs in time.
+ * process of its own so that its peak RSS is its own. It warms up (the measured run, repeated for
+ * the workload's `warmupMs`), says `ready`, then makes one measured run per `run` message, so the
+ * orchestrator can interleave the subjects' runs in time.
  * Usage: `fork("worker.js", ['<WorkerJob as JSON>'])`.
  */
 import { performance } from "node:perf_hooks";
@@ -13,6 +14,7 @@ import { runPool } from "./request-pool.js";
 import type { SubjectClient } from "./subject.js";
 import { findSubject } from "./subjects.js";
 import { type BenchTarget, IN_PROCESS_BASE_URL, loopbackBaseUrl } from "./target.js";
+import { repeatFor } from "./warm-up.js";
 import { findWorkload, type StreamShape } from "./workloads.js";
 
 const send = (message: FromWorker) => process.send?.(message);
@@ -43,8 +45,8 @@ async function main(job: WorkerJob): Promise<void> {
     target = { transport: "loopback", baseUrl: loopbackBaseUrl(job.origin) };
   }
   const client = (await entry.load()).create(target);
-  const { warmup, shape, requests, concurrency } = workload;
-  await runRequests(entry.name, client, warmup.shape, warmup.requests, concurrency);
+  const { warmupMs, shape, requests, concurrency } = workload;
+  await repeatFor(warmupMs, () => runRequests(entry.name, client, shape, requests, concurrency));
   send({ type: "ready" });
   process.on("message", (message: ToWorker) => {
     if (message.type === "stop") {

@@ -15,8 +15,11 @@ export interface Workload {
   readonly shape: StreamShape;
   readonly requests: number;
   readonly concurrency: number;
-  /** A smaller run of the same kind, before the measured runs, so every subject is JIT-warm. */
-  readonly warmup: { readonly shape: StreamShape; readonly requests: number };
+  /**
+   * Before the measured runs, each subject repeats the measured run for at least this long (see
+   * `repeatFor`), so that every subject is measured in its steady state.
+   */
+  readonly warmupMs: number;
 }
 
 /** The tool every tool-call request offers; the prompt names it, so the mock calls it. */
@@ -33,7 +36,7 @@ export const WORKLOADS: readonly Workload[] = [
     shape: { type: "text", chunks: 100_000 },
     requests: 1,
     concurrency: 1,
-    warmup: { shape: { type: "text", chunks: 20_000 }, requests: 1 },
+    warmupMs: 3_000,
   },
   {
     name: "short-requests",
@@ -41,7 +44,7 @@ export const WORKLOADS: readonly Workload[] = [
     shape: { type: "text", chunks: 20 },
     requests: 1_000,
     concurrency: 8,
-    warmup: { shape: { type: "text", chunks: 20 }, requests: 200 },
+    warmupMs: 3_000,
   },
   {
     name: "tool-call",
@@ -49,7 +52,7 @@ export const WORKLOADS: readonly Workload[] = [
     shape: { type: "tool-call", argumentsBytes: 1024 * 1024 },
     requests: 1,
     concurrency: 1,
-    warmup: { shape: { type: "tool-call", argumentsBytes: 256 * 1024 }, requests: 1 },
+    warmupMs: 3_000,
   },
 ];
 

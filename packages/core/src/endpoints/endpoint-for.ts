@@ -8,7 +8,7 @@ import {
   isEndpointFamilyId,
   needsWorkspaceId,
 } from "./families.js";
-import { isReservedHostLabel, type NativeEndpoint } from "./match.js";
+import { isReservedHostLabel, type NativeEndpoint, nativeBaseUrl } from "./match.js";
 import { isPlan, PLAN_IDS, PLANS, type Plan } from "./plans.js";
 import { isRegionId, REGION_IDS, type RegionId, regionName } from "./regions.js";
 import { isWorkspaceId } from "./workspace-id.js";
@@ -161,6 +161,6 @@ export function endpointFor(selection: EndpointSelection): NativeEndpoint {
     workspaceId,
     host,
     basePath: spec.basePath,
-    baseUrl: `https://${host}${spec.basePath}`,
+    baseUrl: nativeBaseUrl(host, spec.basePath),
   };
 }

@@ -132,9 +132,12 @@ export function matchMockLayout(
   return { host, path: slash < 0 ? "/" : url.pathname.slice(slash) };
 }
 
+/** The OpenAI-compatible base URL of a native host: the one place it is spelled. */
+export const nativeBaseUrl = (host: string, basePath: string): string => `https://${host}${basePath}`;
+
 const withBaseUrl = (match: NativeHostMatch): NativeEndpoint => ({
   ...match,
-  baseUrl: `https://${match.host}${match.basePath}`,
+  baseUrl: nativeBaseUrl(match.host, match.basePath),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { QwenConfigError } from "../errors.js";
-import { matchMockLayout, matchNativeHost, type NativeHostMatch } from "./match.js";
+import { matchMockLayout, matchNativeHost, type NativeHostMatch, nativeBaseUrl } from "./match.js";
 
 /** A protocol Model Studio serves on its hosts besides OpenAI Chat Completions. */
 export interface ProtocolPathSpec {
@@ -53,7 +53,7 @@ function modelStudioHost(
 ): { readonly host: NativeHostMatch; readonly path: string; readonly openAiUrl: string } | undefined {
   const direct = matchNativeHost(url.hostname);
   if (direct !== undefined) {
-    return { host: direct, path: url.pathname, openAiUrl: `https://${direct.host}${direct.basePath}` };
+    return { host: direct, path: url.pathname, openAiUrl: nativeBaseUrl(direct.host, direct.basePath) };
   }
   const inMock = matchMockLayout(url);
   if (inMock === undefined) return undefined;

@@ -79,14 +79,13 @@ function hostOf(
 }
 
 /**
- * The hosts of the matrix for a workspace id (the mock's by default; a live run passes its own,
- * which only one region's workspace domain can belong to).
+ * The hosts of the matrix under the mock (workspace domains with the mock's workspace id; a live
+ * run swaps in its own workspace's domain, see `targets.ts`).
  */
-export function conformanceHosts(workspaceId: string = MOCK_WORKSPACE_ID): readonly ConformanceHost[] {
-  return (Object.keys(MATRIX) as EndpointFamilyId[]).flatMap((family) =>
-    MATRIX[family].map((region) => hostOf(family, region, family === "workspace" ? workspaceId : undefined)),
-  );
-}
-
-/** The hosts of the matrix under the mock. */
-export const CONFORMANCE_HOSTS: readonly ConformanceHost[] = conformanceHosts();
+export const CONFORMANCE_HOSTS: readonly ConformanceHost[] = (
+  Object.keys(MATRIX) as EndpointFamilyId[]
+).flatMap((family) =>
+  MATRIX[family].map((region) =>
+    hostOf(family, region, family === "workspace" ? MOCK_WORKSPACE_ID : undefined),
+  ),
+);

@@ -5,7 +5,6 @@ export { HeaderError } from "./headers.js";
 export {
   CONFORMANCE_HOSTS,
   type ConformanceHost,
-  conformanceHosts,
   type HostId,
   type HostSelection,
   MOCK_WORKSPACE_ID,

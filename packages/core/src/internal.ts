@@ -1,7 +1,7 @@
 /**
  * `@qwenkit/core/internal`: what qwenkit's own packages share and applications should not rely
  * on. No semver promise: names here change in any release. Today: the one redaction rule every
- * package masks secrets with.
+ * package masks secrets with, and where text may be cut without splitting a character.
  *
  * @packageDocumentation
  */
@@ -13,3 +13,4 @@ export {
   redactSecrets,
   redactValue,
 } from "./redact.js";
+export { isHighSurrogate } from "./surrogate.js";

@@ -1,3 +1,4 @@
+import { isHighSurrogate } from "@qwenkit/core/internal";
 import { COMPLETION_ID_PREFIX, type DashScopeFinishReason, type DashScopeUsage } from "@qwenkit/core/wire";
 import type { ChatRequest } from "./chat-request.js";
 import { type Digest, digest, digestHex, mix, toolCallId } from "./determinism.js";
@@ -87,8 +88,7 @@ function* slices(text: string, size: number, first = size): Generator<string> {
   let start = 0;
   let end = Math.min(text.length, first);
   while (start < text.length) {
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff && end < text.length) end += 1;
+    if (isHighSurrogate(text.charCodeAt(end - 1)) && end < text.length) end += 1;
     yield text.slice(start, end);
     start = end;
     end = Math.min(text.length, start + size);

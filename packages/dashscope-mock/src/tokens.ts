@@ -1,3 +1,5 @@
+import { isHighSurrogate } from "@qwenkit/core/internal";
+
 /** The UTF-8 byte length of a string, without encoding it. */
 export function utf8Length(text: string): number {
   let bytes = 0;
@@ -5,7 +7,7 @@ export function utf8Length(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    else if (isHighSurrogate(code) && i + 1 < text.length) {
       bytes += 4;
       i++;
     } else bytes += 3;

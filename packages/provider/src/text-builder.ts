@@ -1,4 +1,4 @@
-import { isHighSurrogate } from "./surrogate.js";
+import { isHighSurrogate } from "@qwenkit/core/internal";
 
 /** Pieces joined per batch: large enough that batches are few, small enough that a batch is cheap. */
 const BATCH = 256;

@@ -1,6 +1,5 @@
-import { redactSecrets } from "@qwenkit/core/internal";
+import { isHighSurrogate, redactSecrets } from "@qwenkit/core/internal";
 import { LIMITS } from "../limits.js";
-import { isHighSurrogate } from "../surrogate.js";
 
 /**
  * A string taken from the wire, made fit to keep: secrets and anything key-shaped masked, and cut

@@ -1,5 +1,5 @@
 import { matchNativeHost } from "@qwenkit/core/advanced";
-import { type HttpHandler, http } from "msw";
+import { type HttpHandler, http } from "msw/http";
 import { createDashscopeMockHandler, type DashscopeMockHandler } from "./mock-handler.js";
 import type { DashscopeMockOptions } from "./options.js";
 

@@ -22,4 +22,15 @@ describe("setupDashscopeMock().listen() when the probe fails", () => {
     // msw no longer answers: the probe URL (loopback port 0) now fails on the machine itself.
     await expect(fetch(PROBE_URL)).rejects.toThrow(TypeError);
   });
+
+  it("lets the suite's teardown close it without a second error", async () => {
+    const mock = setupDashscopeMock();
+    await expect(mock.listen()).rejects.toThrow(MockInterceptionError);
+    expect(() => mock.close()).not.toThrow();
+    expect(() => mock.close()).not.toThrow();
+  });
+
+  it("closes a mock that never listened without an error", () => {
+    expect(() => setupDashscopeMock().close()).not.toThrow();
+  });
 });

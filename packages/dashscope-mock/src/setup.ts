@@ -1,4 +1,4 @@
-import { http } from "msw";
+import { http } from "msw/http";
 import { setupServer } from "msw/node";
 import type { MockFaultRule } from "./faults/rules.js";
 import { handlersFor } from "./handlers.js";
@@ -18,7 +18,7 @@ export interface DashscopeMock {
    * Await it (`beforeAll(() => mock.listen())`) before the first request.
    */
   listen(): Promise<void>;
-  /** Stops intercepting and cancels pending fault delays. */
+  /** Stops intercepting and cancels pending fault delays; a no-op when not listening (again, or after a failed `listen()`). */
   close(): void;
   /** Clears the recorder and the faults added with `useFaults`; restarts rule use counts and id sequences. */
   reset(): void;
@@ -41,14 +41,19 @@ export function setupDashscopeMock(options: DashscopeMockOptions = {}): Dashscop
   const token = crypto.randomUUID();
   const probe = http.get(PROBE_URL, () => new Response(token));
   const server = setupServer(probe, ...handlersFor(handler));
+  // msw throws when a server that is not listening is closed; a teardown after a failed
+  // listen() (or a second one) must not add that to the error the test already has.
+  let listening = false;
   const close = () => {
-    server.close();
+    if (listening) server.close();
+    listening = false;
     handler.close();
   };
   return {
     recorder: handler.recorder,
     async listen() {
       server.listen({ onUnhandledFrame: "error" });
+      listening = true;
       try {
         await probeInterception(token);
       } catch (error) {

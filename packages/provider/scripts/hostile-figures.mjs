@@ -40,6 +40,15 @@ async function flood(response, sink, next, cap = SERVER_CAP) {
   sink.end();
 }
 
+/** Answers `status` with `line` over and over (through a gzip stream when `gzip`), as `flood` does. */
+function floodLines(res, status, contentType, line, { gzip = false } = {}) {
+  res.writeHead(status, { "content-type": contentType, ...(gzip ? { "content-encoding": "gzip" } : {}) });
+  if (!gzip) return flood(res, res, () => line);
+  const sink = createGzip();
+  sink.pipe(res);
+  return flood(res, sink, () => line);
+}
+
 const chunk = (delta, finish = null) =>
   `data: ${JSON.stringify({ id: "chatcmpl-1", model: "qwen-plus", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 
@@ -56,39 +65,21 @@ const CASES = {
   },
   "sse-endless-record": {
     call: "stream",
-    serve(_req, res) {
-      res.writeHead(200, { "content-type": "text/event-stream" });
-      const line = `data: ${"x".repeat(1000)}\n`;
-      return flood(res, res, () => line);
-    },
+    serve: (_req, res) => floodLines(res, 200, "text/event-stream", `data: ${"x".repeat(1000)}\n`),
   },
   "sse-endless-record-gzip": {
     call: "stream",
-    serve(_req, res) {
-      res.writeHead(200, { "content-type": "text/event-stream", "content-encoding": "gzip" });
-      const gzip = createGzip();
-      gzip.pipe(res);
-      const line = `data: ${"x".repeat(1000)}\n`;
-      return flood(res, gzip, () => line);
-    },
+    serve: (_req, res) =>
+      floodLines(res, 200, "text/event-stream", `data: ${"x".repeat(1000)}\n`, { gzip: true }),
   },
   "error-500-endless": {
     call: "chat",
-    serve(_req, res) {
-      res.writeHead(500, { "content-type": "text/plain" });
-      const line = `internal error ${"x".repeat(1000)}\n`;
-      return flood(res, res, () => line);
-    },
+    serve: (_req, res) => floodLines(res, 500, "text/plain", `internal error ${"x".repeat(1000)}\n`),
   },
   "error-500-endless-gzip": {
     call: "chat",
-    serve(_req, res) {
-      res.writeHead(500, { "content-type": "text/plain", "content-encoding": "gzip" });
-      const gzip = createGzip();
-      gzip.pipe(res);
-      const line = `internal error ${"x".repeat(1000)}\n`;
-      return flood(res, gzip, () => line);
-    },
+    serve: (_req, res) =>
+      floodLines(res, 500, "text/plain", `internal error ${"x".repeat(1000)}\n`, { gzip: true }),
   },
   "error-400-50MB-message": {
     call: "chat",

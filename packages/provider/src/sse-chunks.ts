@@ -2,6 +2,7 @@ import { type DashScopeChunk, type Received, SSE_DONE } from "@qwenkit/core/wire
 import { APIError } from "openai";
 import { SseDecoder } from "./sse-decoder.js";
 import { BodyUndecodable, isDecodingError } from "./transport-failures.js";
+import { Utf8StreamDecoder } from "./utf8-stream-decoder.js";
 
 /** What {@link readSseChunks} reports while it reads. */
 export interface SseChunkHandlers {
@@ -33,7 +34,7 @@ const READ_TO_DONE = new DOMException("The stream was read to [DONE].", "AbortEr
 export async function readSseChunks(response: Response, handlers: SseChunkHandlers): Promise<void> {
   if (response.body === null) throw new Error("Attempted to iterate over a response with no body");
   const reader = response.body.getReader();
-  const text = new TextDecoder();
+  const text = new Utf8StreamDecoder();
   const sse = new SseDecoder();
   const onRecord = (data: string, event: string | null): boolean => {
     if (data === SSE_DONE) return true;
@@ -66,10 +67,10 @@ export async function readSseChunks(response: Response, handlers: SseChunkHandle
       const read = await reader.read();
       if (read.done) break;
       handlers.onBytes();
-      stopped = sse.push(text.decode(read.value, { stream: true }), onRecord);
+      stopped = sse.push(text.decode(read.value), onRecord);
       if (stopped) break;
     }
-    if (!stopped && !sse.push(text.decode(), onRecord)) sse.flush(onRecord);
+    if (!stopped && !sse.push(text.end(), onRecord)) sse.flush(onRecord);
   } catch (error) {
     reader.cancel(error).catch(noop);
     // A corrupt compressed body is not a dropped connection: say so, with the response's status.

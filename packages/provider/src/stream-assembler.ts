@@ -60,14 +60,15 @@ export class StreamAssembler {
   #model: string | undefined;
   #created: number | undefined;
   readonly #text = new TextBuilder();
-  readonly #reasoning = new TextBuilder();
+  /** Made when the first reasoning arrives, as are the tool-call maps: most streams have neither. */
+  #reasoning: TextBuilder | undefined;
   #finishReason: QwenFinishReason | undefined;
   #usage: QwenUsage | undefined;
   #chunks = 0;
-  readonly #toolCalls = new Map<number, PendingToolCall>();
+  #toolCalls: Map<number, PendingToolCall> | undefined;
   #lastToolIndex: number | undefined;
   /** The call each tool-call id belongs to (the first call that carried it). */
-  readonly #indexById = new Map<string, number>();
+  #indexById: Map<string, number> | undefined;
   /** One past the highest index in use: where an index-less call with a new id goes. */
   #nextToolIndex = 0;
 
@@ -109,7 +110,7 @@ export class StreamAssembler {
     const delta = choice?.delta;
     if (delta) {
       if (nonEmpty(delta.reasoning_content)) {
-        this.#reasoning.append(delta.reasoning_content);
+        (this.#reasoning ??= new TextBuilder()).append(delta.reasoning_content);
         emit({ type: "reasoning", delta: delta.reasoning_content });
       }
       if (nonEmpty(delta.content)) {
@@ -147,10 +148,12 @@ export class StreamAssembler {
       model: this.#model,
       created: this.#created,
       text: maskEchoedSecrets(this.#text.toString(), this.#secrets),
-      reasoning: maskEchoedSecrets(this.#reasoning.toString(), this.#secrets),
-      toolCalls: [...this.#toolCalls.values()]
-        .sort((a, b) => a.index - b.index)
-        .map((call) => call.final ?? finalize(call, this.#secrets)),
+      reasoning: this.#reasoning ? maskEchoedSecrets(this.#reasoning.toString(), this.#secrets) : "",
+      toolCalls: this.#toolCalls
+        ? [...this.#toolCalls.values()]
+            .sort((a, b) => a.index - b.index)
+            .map((call) => call.final ?? finalize(call, this.#secrets))
+        : [],
       finishReason: this.#finishReason,
       usage: this.#usage,
       warnings: meta.warnings ?? [],
@@ -160,15 +163,17 @@ export class StreamAssembler {
   #mergeToolCall(fragment: Received<DashScopeToolCallDelta>): QwenStreamEvent {
     const index = this.#toolIndex(fragment);
     this.#lastToolIndex = index;
-    let call = this.#toolCalls.get(index);
+    const calls = (this.#toolCalls ??= new Map());
+    let call = calls.get(index);
     if (call === undefined) {
       call = { index, id: "", name: "", arguments: new TextBuilder(), emitted: false, final: undefined };
-      this.#toolCalls.set(index, call);
+      calls.set(index, call);
     }
     // Follow-up fragments carry `"id": ""` (and sometimes the name again): only fill blanks.
     if (call.id === "" && nonEmpty(fragment.id)) {
       call.id = wireField(fragment.id, this.#secrets) ?? "";
-      if (!this.#indexById.has(fragment.id)) this.#indexById.set(fragment.id, index);
+      const indexById = (this.#indexById ??= new Map());
+      if (!indexById.has(fragment.id)) indexById.set(fragment.id, index);
     }
     if (call.name === "" && nonEmpty(fragment.function?.name)) {
       call.name = wireField(fragment.function.name, this.#secrets) ?? "";
@@ -187,11 +192,12 @@ export class StreamAssembler {
 
   /** Without an index, only a non-empty id never seen before starts a new call. */
   #indexWithoutIndex(fragment: Received<DashScopeToolCallDelta>): number {
-    if (nonEmpty(fragment.id)) return this.#indexById.get(fragment.id) ?? this.#nextToolIndex;
+    if (nonEmpty(fragment.id)) return this.#indexById?.get(fragment.id) ?? this.#nextToolIndex;
     return this.#lastToolIndex ?? 0;
   }
 
   #completeToolCalls(): QwenStreamEvent[] {
+    if (this.#toolCalls === undefined) return [];
     const pending = [...this.#toolCalls.values()]
       .filter((call) => !call.emitted)
       .sort((a, b) => a.index - b.index);

@@ -110,7 +110,8 @@ export class StreamAssembler {
     const delta = choice?.delta;
     if (delta) {
       if (nonEmpty(delta.reasoning_content)) {
-        (this.#reasoning ??= new TextBuilder()).append(delta.reasoning_content);
+        this.#reasoning ??= new TextBuilder();
+        this.#reasoning.append(delta.reasoning_content);
         emit({ type: "reasoning", delta: delta.reasoning_content });
       }
       if (nonEmpty(delta.content)) {
@@ -163,7 +164,8 @@ export class StreamAssembler {
   #mergeToolCall(fragment: Received<DashScopeToolCallDelta>): QwenStreamEvent {
     const index = this.#toolIndex(fragment);
     this.#lastToolIndex = index;
-    const calls = (this.#toolCalls ??= new Map());
+    this.#toolCalls ??= new Map();
+    const calls = this.#toolCalls;
     let call = calls.get(index);
     if (call === undefined) {
       call = { index, id: "", name: "", arguments: new TextBuilder(), emitted: false, final: undefined };
@@ -172,8 +174,8 @@ export class StreamAssembler {
     // Follow-up fragments carry `"id": ""` (and sometimes the name again): only fill blanks.
     if (call.id === "" && nonEmpty(fragment.id)) {
       call.id = wireField(fragment.id, this.#secrets) ?? "";
-      const indexById = (this.#indexById ??= new Map());
-      if (!indexById.has(fragment.id)) indexById.set(fragment.id, index);
+      this.#indexById ??= new Map();
+      if (!this.#indexById.has(fragment.id)) this.#indexById.set(fragment.id, index);
     }
     if (call.name === "" && nonEmpty(fragment.function?.name)) {
       call.name = wireField(fragment.function.name, this.#secrets) ?? "";

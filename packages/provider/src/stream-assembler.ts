@@ -165,11 +165,10 @@ export class StreamAssembler {
     const index = this.#toolIndex(fragment);
     this.#lastToolIndex = index;
     this.#toolCalls ??= new Map();
-    const calls = this.#toolCalls;
-    let call = calls.get(index);
+    let call = this.#toolCalls.get(index);
     if (call === undefined) {
       call = { index, id: "", name: "", arguments: new TextBuilder(), emitted: false, final: undefined };
-      calls.set(index, call);
+      this.#toolCalls.set(index, call);
     }
     // Follow-up fragments carry `"id": ""` (and sometimes the name again): only fill blanks.
     if (call.id === "" && nonEmpty(fragment.id)) {

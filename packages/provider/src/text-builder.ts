@@ -1,4 +1,5 @@
 import { isHighSurrogate } from "@qwenkit/core/internal";
+import { decodeUtf8 } from "./utf8-stream-decoder.js";
 
 /** Pieces joined per batch: large enough that batches are few, small enough that a batch is cheap. */
 const BATCH = 256;
@@ -37,11 +38,10 @@ export class TextBuilder {
   toString(): string {
     const tail = this.#pieces.join("");
     if (this.#parts.length === 0 && this.#block === undefined) return tail;
-    // `ignoreBOM` keeps a U+FEFF that starts a block: it is text, not a byte-order mark.
-    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    // A U+FEFF that starts a block is text, not a byte-order mark: decodeUtf8 keeps it.
     let text = "";
-    for (const part of this.#parts) text += typeof part === "string" ? part : decoder.decode(part);
-    if (this.#block !== undefined) text += decoder.decode(this.#block.subarray(this.#start, this.#used));
+    for (const part of this.#parts) text += typeof part === "string" ? part : decodeUtf8(part);
+    if (this.#block !== undefined) text += decodeUtf8(this.#block.subarray(this.#start, this.#used));
     return text + tail;
   }
 

@@ -1,8 +1,11 @@
-/**
- * Decodes without `stream`, so it keeps no state between calls and one serves every stream. It
- * keeps a leading U+FEFF: the byte-order mark is dropped once per stream, not once per chunk.
- */
+/** Decodes without `stream`, so it keeps no state between calls and one serves every caller. */
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * Whole UTF-8 bytes to text: U+FFFD for bad bytes, and a leading U+FEFF kept (it is text here; a
+ * stream drops its byte-order mark once, in {@link Utf8StreamDecoder}).
+ */
+export const decodeUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 const BOM = 0xfeff;
 
@@ -72,7 +75,7 @@ export class Utf8StreamDecoder {
 
   #text(bytes: Uint8Array): string {
     if (bytes.length === 0) return "";
-    const text = decoder.decode(bytes);
+    const text = decodeUtf8(bytes);
     if (this.#started) return text;
     // Every byte decodes to at least one character: the text's first is the stream's first.
     this.#started = true;

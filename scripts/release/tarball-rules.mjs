@@ -14,6 +14,10 @@ export const FORBIDDEN_PATHS = [
 ];
 
 const SCRIPT_FILE = /\.(m|c)?js$|\.d\.(m|c)?ts$/;
+const JS_FILE = /\.(m|c)?js$/;
+// One character outside ASCII (esbuild keeps comments inside object literals as written) makes
+// V8 hold the whole module source as a two-byte string, which is slower to load at every import.
+const NON_ASCII = /[\u0080-\uffff]/;
 // The last sourceMappingURL comment wins, as in browsers and Node.
 const MAPPING_URL = /\/[/*][#@]\s*sourceMappingURL=([^\s*]+)/g;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -64,9 +68,19 @@ function mappingUrlProblems(path, text, files) {
     : [`${path}: sourceMappingURL "${url}" names a file the package does not contain`];
 }
 
+/** A JavaScript file's first character outside ASCII, with its line. */
+function asciiProblems(path, text) {
+  const found = NON_ASCII.exec(text);
+  if (found === null) return [];
+  const line = text.slice(0, found.index).split("\n").length;
+  const code = text.codePointAt(found.index).toString(16).toUpperCase().padStart(4, "0");
+  return [`${path}:${line}: U+${code} is not ASCII (write comments in ASCII; esbuild escapes strings)`];
+}
+
 /**
  * Problems with a tarball's contents: forbidden files, and source maps (files, inline maps and
- * sourceMappingURL comments) that point outside the package or at files it does not ship.
+ * sourceMappingURL comments) that point outside the package or at files it does not ship, and
+ * JavaScript files that are not ASCII.
  * `paths` are relative to the package root; `read(path)` returns a file's text.
  */
 export function contentProblems(paths, read) {
@@ -77,7 +91,11 @@ export function contentProblems(paths, read) {
       if (rule.pattern.test(path)) problems.push(`${path}: ${rule.what} must not be published`);
     }
     if (path.endsWith(".map")) problems.push(...mapProblems(path, read(path), files));
-    else if (SCRIPT_FILE.test(path)) problems.push(...mappingUrlProblems(path, read(path), files));
+    else if (SCRIPT_FILE.test(path)) {
+      const text = read(path);
+      problems.push(...mappingUrlProblems(path, text, files));
+      if (JS_FILE.test(path)) problems.push(...asciiProblems(path, text));
+    }
   }
   return problems;
 }

@@ -35,6 +35,17 @@ describe("contentProblems", () => {
     });
   });
 
+  test("a JavaScript file with a character outside ASCII is named with its line", () => {
+    const contents = {
+      "dist/chunk.js": "var a = 1;\n/** cut with `\u2026` */\nvar b = 2;\n",
+      "dist/index.d.ts": "/** cut with `\u2026` */\nexport declare const b = 2;\n",
+      "README.md": "\u2026",
+    };
+    assert.deepEqual(contentProblems(Object.keys(contents), reader(contents)), [
+      "dist/chunk.js:2: U+2026 is not ASCII (write comments in ASCII; esbuild escapes strings)",
+    ]);
+  });
+
   test("a name that only looks like a test is allowed", () => {
     const contents = { "dist/contest.js": "", "dist/latest.d.ts": "", "dist/test-utilsx.js": "" };
     assert.deepEqual(contentProblems(Object.keys(contents), reader(contents)), []);

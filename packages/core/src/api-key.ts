@@ -28,7 +28,7 @@ export function maskApiKey(key: string): string {
  */
 export class ApiKey {
   readonly #value: string;
-  /** The masked form, e.g. `sk-…a1b2`. */
+  /** The masked form: the prefix, an ellipsis and the last four characters. */
   readonly masked: string;
   /** The kind of key its prefix shows (`standard` or `subscription`), if any. */
   readonly kind: KeyKind | undefined;

@@ -2,9 +2,9 @@ import { MockControlError } from "./control-error.js";
 
 /** Request headers that size the mock's reply exactly (benchmarks, limits tests). */
 export const CONTROL_HEADERS = {
-  /** Exactly N content chunks (N ≥ 0). */
+  /** Exactly N content chunks (N >= 0). */
   chunks: "x-mock-chunks",
-  /** Exactly N reasoning chunks when the request thinks (N ≥ 1; the first carries the role). */
+  /** Exactly N reasoning chunks when the request thinks (N >= 1; the first carries the role). */
   reasoningChunks: "x-mock-reasoning-chunks",
   /** Tool-call arguments of exactly N bytes (at least the smallest JSON object with one key). */
   toolArgumentsBytes: "x-mock-tool-arguments-bytes",

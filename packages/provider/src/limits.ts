@@ -19,13 +19,13 @@ export const LIMITS = {
   jsonBodyBytes: 32 * MiB,
   /** How much of an error (non-2xx) body is read, in decoded bytes; the rest is cancelled unread. */
   errorBodyBytes: 64 * KiB,
-  /** Longest error message kept from the wire, in characters; longer ones are cut with `…`. */
+  /** Longest error message kept from the wire, in characters; longer ones end in an ellipsis (U+2026). */
   wireMessageLength: 2_000,
   /** Longest short wire field kept (`code`, `type`, `param`, request ids, chunk `id` and `model`). */
   wireFieldLength: 256,
   /** Same-origin redirects followed per request (307 and 308 only). */
   redirects: 5,
-  /** Longest delay a timer can wait in Node.js (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
+  /** Longest delay a timer can wait in Node.js (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
   timerMs: 2 ** 31 - 1,
 } as const;
 

@@ -47,7 +47,7 @@ export class QwenApiError extends Error {
   readonly status: number | undefined;
   /** The response's headers (values masked), when there was a response. */
   readonly headers: Headers | undefined;
-  /** DashScope's error code (`invalid_api_key`, `Arrearage`, `limit_requests`, …), when sent. */
+  /** DashScope's error code (`invalid_api_key`, `Arrearage`, `limit_requests` and so on), when sent. */
   readonly code: string | undefined;
   /** The request parameter the error is about, when DashScope names one. */
   readonly param: string | undefined;

@@ -12,7 +12,7 @@ import type { WorkerJob } from "./child-protocol.js";
 import { describeMachine } from "./machine.js";
 import { type MockProcess, startMockProcess } from "./mock-process.js";
 import type { ImportTimeResult } from "./probes/import-time.js";
-import { IMPORTED_MODULES, type ImportedModule } from "./probes/imported-modules.js";
+import { IMPORT_PROBES, type ImportProbeId } from "./probes/imported-modules.js";
 import type { LongStreamMemoryJob, LongStreamMemoryResult } from "./probes/long-stream-memory.js";
 import type { MockThroughputJob, MockThroughputResult } from "./probes/mock-throughput.js";
 import { type Measurement, summarizeWorkload, type WorkloadResult } from "./report.js";
@@ -30,7 +30,7 @@ import { TRANSPORTS, type Transport, WORKLOADS, type Workload } from "./workload
  * turns, one run each per round (in reverse order every other round), so that a slow spell of
  * the machine falls on all of them alike; which subjects take part in which round is ROUNDS'.
  */
-const IMPORT_SAMPLES = 15;
+const IMPORT_SAMPLES = 25;
 const MOCK_THROUGHPUT: Omit<MockThroughputJob, "origin"> = {
   chunks: 20,
   connections: 16,
@@ -109,24 +109,27 @@ async function measureWorkloads(mock: MockProcess): Promise<WorkloadResult[]> {
   return results;
 }
 
-type ImportTimings = Record<ImportedModule, { medianMs: number; samplesMs: number[] }>;
+type ImportTimings = Record<ImportProbeId, { medianMs: number; samplesMs: number[] }>;
 
-/** Each module's import in IMPORT_SAMPLES fresh processes, the modules taking turns. */
+/**
+ * Each import probe in IMPORT_SAMPLES fresh processes, the probes taking turns (in reverse order
+ * every other sample, as the subjects do).
+ */
 async function importTimings(): Promise<ImportTimings> {
-  const modules = Object.keys(IMPORTED_MODULES) as ImportedModule[];
-  const samples = new Map(modules.map((name) => [name, [] as number[]]));
+  const ids = Object.keys(IMPORT_PROBES) as ImportProbeId[];
+  const samples = new Map(ids.map((id) => [id, [] as number[]]));
   for (let sample = 0; sample < IMPORT_SAMPLES; sample += 1) {
-    for (const name of modules) {
-      const result = (await runChild(buildScript("./probes/import-time.js"), [name], {
+    for (const id of sample % 2 === 0 ? ids : ids.toReversed()) {
+      const result = (await runChild(buildScript("./probes/import-time.js"), [id], {
         timeoutMs: 30_000,
       })) as ImportTimeResult;
-      samples.get(name)?.push(result.ms);
+      samples.get(id)?.push(result.ms);
     }
   }
   return Object.fromEntries(
-    modules.map((name) => {
-      const samplesMs = samples.get(name) ?? [];
-      return [name, { medianMs: median(samplesMs), samplesMs }];
+    ids.map((id) => {
+      const samplesMs = samples.get(id) ?? [];
+      return [id, { medianMs: median(samplesMs), samplesMs }];
     }),
   ) as ImportTimings;
 }
@@ -164,7 +167,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await mock.stop();
   }
   progress(
-    `import times of ${Object.keys(IMPORTED_MODULES).join(", ")}, ${IMPORT_SAMPLES} fresh processes each`,
+    `import times of ${Object.keys(IMPORT_PROBES).join(", ")}, ${IMPORT_SAMPLES} fresh processes each`,
   );
   const imports = await importTimings();
 
@@ -175,6 +178,7 @@ async function main(argv: readonly string[]): Promise<number> {
       core: imports["@qwenkit/core"].medianMs,
       provider: imports["@qwenkit/provider"].medianMs,
       openai: imports.openai.medianMs,
+      providerAfterOpenai: imports["@qwenkit/provider after openai"].medianMs,
     },
     mockRequestsPerSec: mockThroughput.requestsPerSec,
   });

@@ -32,6 +32,8 @@ export interface ImportTimes {
   readonly core: number;
   readonly provider: number;
   readonly openai: number;
+  /** The provider's import in a process that has imported `openai` already (shown, not a target). */
+  readonly providerAfterOpenai: number;
 }
 
 /** The figures the targets are checked against. */
@@ -104,7 +106,7 @@ export function checkTargets(inputs: TargetInputs): TargetCheck[] {
     },
     {
       target: `@qwenkit/provider import ≤ openai import + ${TARGETS.maxProviderImportOverOpenaiMs} ms`,
-      measured: `${fixed(inputs.importMs.provider, 1)} ms vs ${fixed(inputs.importMs.openai, 1)} ms (${overOpenai >= 0 ? "+" : ""}${fixed(overOpenai, 1)} ms)`,
+      measured: `${fixed(inputs.importMs.provider, 1)} ms vs ${fixed(inputs.importMs.openai, 1)} ms (${overOpenai >= 0 ? "+" : ""}${fixed(overOpenai, 1)} ms; ${fixed(inputs.importMs.providerAfterOpenai, 1)} ms after openai in one process)`,
       met: overOpenai <= TARGETS.maxProviderImportOverOpenaiMs,
     },
     {

@@ -1,23 +1,25 @@
 /**
  * Child process: how long `await import(MODULE)` takes in a fresh process (resolution, loading
- * and evaluation), for one of {@link IMPORTED_MODULES}. Usage: `node import-time.js MODULE`.
+ * and evaluation), for one of {@link IMPORT_PROBES}. Usage: `node import-time.js PROBE_ID`.
  */
 import { performance } from "node:perf_hooks";
 import { sendResult } from "../child-protocol.js";
-import { IMPORTED_MODULES, isImportedModule } from "./imported-modules.js";
+import { IMPORT_PROBES, type ImportProbe, isImportProbeId } from "./imported-modules.js";
 
 export interface ImportTimeResult {
   readonly ms: number;
 }
 
-const name = process.argv[2] ?? "";
-if (!isImportedModule(name)) {
-  throw new RangeError(`import-time: one of ${Object.keys(IMPORTED_MODULES).join(", ")}, not '${name}'`);
+const id = process.argv[2] ?? "";
+if (!isImportProbeId(id)) {
+  throw new RangeError(`import-time: one of ${Object.keys(IMPORT_PROBES).join(", ")}, not '${id}'`);
 }
+const probe: ImportProbe = IMPORT_PROBES[id];
+if (probe.after !== undefined) await import(probe.after);
 const started = performance.now();
-const imported = (await import(name)) as Record<string, unknown>;
+const imported = (await import(probe.module)) as Record<string, unknown>;
 const ms = performance.now() - started;
-if (imported[IMPORTED_MODULES[name]] === undefined) {
-  throw new Error(`${name} has no export ${IMPORTED_MODULES[name]}`);
+if (imported[probe.export] === undefined) {
+  throw new Error(`${probe.module} has no export ${probe.export}`);
 }
 sendResult({ ms } satisfies ImportTimeResult);

@@ -2,6 +2,7 @@ import { type ProviderErrorBody, parseErrorBody } from "../error-body.js";
 import { wireField, wireHeaderValue, wireMessage } from "../errors/wire-text.js";
 import { LIMITS } from "../limits.js";
 import { BodyUndecodable, isDecodingError } from "../transport-failures.js";
+import { Utf8StreamDecoder } from "../utf8-stream-decoder.js";
 
 const noop = () => undefined;
 
@@ -39,8 +40,8 @@ async function readPrefix(response: Response, limit: number): Promise<BodyPrefix
     bytes.set(part, offset);
     offset += part.length;
   }
-  // `stream: true` leaves a character cut at the limit out instead of turning it into U+FFFD.
-  return { text: new TextDecoder().decode(bytes, { stream: true }), failure };
+  // Without `end()`, a character cut at the limit is left out instead of turning into U+FFFD.
+  return { text: new Utf8StreamDecoder().decode(bytes), failure };
 }
 
 const isAbort = (error: unknown) =>

@@ -4,7 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { sendResult } from "../child-protocol.js";
-import { IMPORT_PROBES, type ImportProbe, isImportProbeId } from "./imported-modules.js";
+import { IMPORT_PROBES, type ImportProbe, isImportProbeId } from "./import-probes.js";
 
 export interface ImportTimeResult {
   readonly ms: number;

@@ -2,7 +2,7 @@ import type { ClientOptions } from "openai";
 import { LIMITS } from "../limits.js";
 import { cappedResponse } from "./capped-body.js";
 import { boundedErrorResponse } from "./error-response.js";
-import { fetchWithoutForeignRedirects } from "./redirects.js";
+import { copiesRequestsForRedirects, redirectGuard } from "./redirects.js";
 
 type Fetch = NonNullable<ClientOptions["fetch"]>;
 
@@ -20,7 +20,9 @@ const isEventStream = (response: Response) =>
  * per call so interceptors installed later apply) so that every byte it reads is bounded:
  *
  * - redirects: only 307 / 308 to the same origin are followed (at most 5); others fail with kind
- *   `redirect`, naming the origin they pointed to;
+ *   `redirect`, naming the origin they pointed to. With the global `fetch` on Node.js, requests go
+ *   out with `redirect: "error"` (Node then sends them without copying them) until the endpoint
+ *   first answers with a redirect: that request is sent once more to read the redirect;
  * - error (non-2xx) responses: at most 64 KiB of the body is read, parsed once (JSON, SSE-framed
  *   JSON or text) and handed to the SDK as a small JSON envelope, strings masked and cut, a body-only
  *   `request_id` copied to `x-request-id`;
@@ -32,8 +34,12 @@ const isEventStream = (response: Response) =>
  * `toQwenApiError` turns the client's errors into `QwenApiError`s.
  */
 export function guardedFetch(fetch?: Fetch, options: GuardedFetchOptions = {}): Fetch {
+  const send = redirectGuard(
+    () => fetch ?? globalThis.fetch,
+    fetch === undefined && copiesRequestsForRedirects(),
+  );
   return async (input, init) => {
-    const response = await fetchWithoutForeignRedirects(fetch ?? globalThis.fetch, input, init);
+    const response = await send(input, init);
     if (!response.ok) return boundedErrorResponse(response, options.secrets);
     if (isEventStream(response)) return response;
     return cappedResponse(response, LIMITS.jsonBodyBytes);
